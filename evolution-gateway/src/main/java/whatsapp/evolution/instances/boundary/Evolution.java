@@ -1,0 +1,214 @@
+package whatsapp.evolution.instances.boundary;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import whatsapp.evolution.instances.control.ApiKeyHeader;
+import whatsapp.evolution.instances.control.Calls;
+import whatsapp.evolution.instances.control.EvolutionAnswer;
+import whatsapp.evolution.instances.control.EvolutionAnswer.Kind;
+import whatsapp.evolution.instances.control.InstancesClient;
+import whatsapp.evolution.instances.control.KeyProof;
+import whatsapp.evolution.instances.control.Meters;
+import whatsapp.evolution.instances.entity.CreateInstance;
+import whatsapp.evolution.instances.entity.Creation;
+import whatsapp.evolution.instances.entity.EvolutionInstance;
+import whatsapp.evolution.instances.entity.Listing;
+import whatsapp.evolution.instances.entity.Lookup;
+import whatsapp.evolution.instances.entity.Pairing;
+import whatsapp.evolution.instances.entity.Reachability;
+import whatsapp.evolution.instances.entity.Removal;
+import whatsapp.evolution.instances.entity.Restart;
+
+/**
+ * Evolution API as outcomes (evolution-api.md §13). Never throws for anything Evolution or the network
+ * does, never logs bodies, tokens or the API key. "Missing" is only ever Evolution's own 404 for that
+ * name, answered while the API key is proven; everything unclear is Unavailable: change nothing.
+ */
+@ApplicationScoped
+public class Evolution implements AutoCloseable {
+
+    static final Duration PING_CACHE = Duration.ofSeconds(30);
+
+    InstancesClient instances;
+    InstancesClient fleet;
+    InstancesClient probe;
+    KeyProof keyProof;
+    Calls calls;
+    Clock clock;
+    final AtomicReference<Reachability> lastPing = new AtomicReference<>();
+
+    /** For CDI's client proxy only. */
+    protected Evolution() {
+    }
+
+    @Inject
+    public Evolution(EvolutionSettings settings, Instance<MeterRegistry> registries) {
+        this(settings, registries.isResolvable() ? registries.get() : null, Clock.systemUTC());
+    }
+
+    public Evolution(EvolutionSettings settings) {
+        this(settings, null, Clock.systemUTC());
+    }
+
+    /** @param registry null: no metrics */
+    public Evolution(EvolutionSettings settings, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.keyProof = new KeyProof(clock, settings.keyProofValidity());
+        this.calls = new Calls(keyProof, new Meters(registry));
+        this.instances = client(settings, settings.readTimeout());
+        this.fleet = client(settings, settings.listTimeout());
+        this.probe = client(settings, settings.connectTimeout());
+    }
+
+    static InstancesClient client(EvolutionSettings settings, Duration readTimeout) {
+        return RestClientBuilder.newBuilder()
+                .baseUri(settings.url())
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .register(new ApiKeyHeader(settings.apiKey()))
+                .build(InstancesClient.class);
+    }
+
+    /**
+     * One instance with its database row ({@code fetchInstances?instanceName=}: id, owner, disconnection
+     * fields; {@code connectionStatus} may lag the live socket, §4). That route answers 404 for a row not
+     * loaded in memory, so a 404 is confirmed with {@code connectionState}, whose "exists" includes such rows.
+     */
+    public Lookup lookup(String name) {
+        requireName(name);
+        var answer = calls.send("fetchInstances", name, () -> instances.fetchInstance(name), true);
+        if (answer.kind() == Kind.OK) {
+            var row = EvolutionInstance.named(name, answer.body());
+            return row == null ? new Lookup.Unavailable("answer does not name this instance") : new Lookup.Found(row);
+        }
+        if (answer.kind() != Kind.INSTANCE_NOT_FOUND) return new Lookup.Unavailable(answer.reason());
+        var live = calls.send("connectionState", name, () -> instances.connectionState(name), true);
+        return switch (live.kind()) {
+            case OK -> live.object() == null ? new Lookup.Unavailable("unexpected connectionState answer")
+                    : new Lookup.Found(EvolutionInstance.from(live.object()).named(name));
+            case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(), new Lookup.Missing(name), Lookup.Unavailable::new);
+            default -> new Lookup.Unavailable(live.reason());
+        };
+    }
+
+    /** Every instance in Evolution's database: one call, long timeout; the body (tokens!) is never kept. */
+    public Listing list() {
+        var answer = calls.send("fetchInstances", null, fleet::fetchInstances, true);
+        return answer.kind() == Kind.OK ? Listing.of(answer.body(), clock.instant()) : new Listing.Unavailable(answer.reason());
+    }
+
+    /** Never retried: a create that timed out may have happened; the next attempt then meets NameTaken. */
+    public Creation create(CreateInstance request) {
+        var name = requireName(request.instanceName());
+        var answer = calls.send("create", name, () -> instances.create(request.toJson()), false);
+        return switch (answer.kind()) {
+            case OK -> answer.object() == null ? new Creation.Unavailable("unexpected create answer")
+                    : Creation.Created.of(name, answer.object());
+            case REFUSED -> answer.status() == 403 && answer.says("already in use") ? new Creation.NameTaken(name)
+                    : answer.status() == 400 ? new Creation.Rejected(answer.messages())
+                    : new Creation.Unavailable(answer.reason());
+            default -> new Creation.Unavailable(answer.reason());
+        };
+    }
+
+    /** Logout (400 "not connected" and 404 are fine), then delete (§13.3). Idempotent. */
+    public Removal delete(String name) {
+        requireName(name);
+        var logout = calls.send("logout", name, () -> instances.logout(name), true);
+        if (!mayDeleteAfter(logout)) return new Removal.Unavailable(logout.reason());
+        var answer = calls.send("delete", name, () -> instances.delete(name), true);
+        return switch (answer.kind()) {
+            case OK -> new Removal.Deleted(name);
+            case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(), new Removal.AlreadyGone(name), Removal.Unavailable::new);
+            default -> new Removal.Unavailable(answer.reason());
+        };
+    }
+
+    /** An Evolution-side 500 on logout still allows delete: newer builds answer 500 after logging out (#2567). */
+    static boolean mayDeleteAfter(EvolutionAnswer logout) {
+        return switch (logout.kind()) {
+            case OK, INSTANCE_NOT_FOUND -> true;
+            case REFUSED -> logout.status() == 400;
+            case FAILED -> logout.status() == 500;
+            case KEY_REJECTED, ROUTE_NOT_FOUND -> false;
+        };
+    }
+
+    /** Never retried, never to be called twice at once for one instance: two sockets would fight (§5). */
+    public Pairing connect(String name, Optional<String> number) {
+        requireName(name);
+        var answer = calls.send("connect", name, () -> instances.connect(name, number.orElse(null)), false);
+        return switch (answer.kind()) {
+            case OK -> answer.object() == null ? new Pairing.Unavailable("unexpected connect answer")
+                    : Pairing.of(name, answer.object());
+            case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(), new Pairing.Missing(name), Pairing.Unavailable::new);
+            default -> new Pairing.Unavailable(answer.reason());
+        };
+    }
+
+    /** Does not wait for the reconnect: confirm with {@link #lookup(String)} or the connection.update webhook. */
+    public Restart restart(String name) {
+        requireName(name);
+        var answer = calls.send("restart", name, () -> instances.restart(name), false);
+        return switch (answer.kind()) {
+            case OK -> answer.object() == null ? new Restart.Unavailable("unexpected restart answer")
+                    : Restart.Restarted.of(name, answer.object());
+            case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(), new Restart.Missing(name), Restart.Unavailable::new);
+            default -> new Restart.Unavailable(answer.reason());
+        };
+    }
+
+    /** {@code GET /} (no key involved), bounded by the connect timeout, cached for 30 s. */
+    public Reachability ping() {
+        var last = lastPing.get();
+        if (last != null && last.checkedAt().plus(PING_CACHE).isAfter(clock.instant())) return last;
+        var answer = calls.send(Calls.ROOT, null, probe::root, false);
+        var version = answer.object() == null ? null : answer.object().get("version");
+        Reachability result = answer.kind() == Kind.OK && version instanceof JsonString text
+                ? new Reachability.Reachable(text.getString(), clock.instant())
+                : new Reachability.Unreachable(answer.kind() == Kind.OK ? "not an Evolution API root" : answer.reason(),
+                clock.instant());
+        lastPing.set(result);
+        return result;
+    }
+
+    /** @return null when the API key is proven (by one fleet listing if need be), else why it is not */
+    String keyDoubt() {
+        return keyProof.doubt(() -> calls.send("fetchInstances", null, fleet::fetchInstances, true));
+    }
+
+    static <T> T orUnavailable(String doubt, T answer, Function<String, ? extends T> unavailable) {
+        return doubt == null ? answer : unavailable.apply(doubt);
+    }
+
+    static String requireName(String name) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("instance name is required");
+        return name;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        for (var client : List.of(instances, fleet, probe)) {
+            try {
+                client.close();
+            } catch (IOException | RuntimeException e) {
+                // gone either way
+            }
+        }
+    }
+}

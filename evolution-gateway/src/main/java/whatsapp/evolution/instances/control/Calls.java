@@ -1,0 +1,69 @@
+package whatsapp.evolution.instances.control;
+
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import whatsapp.evolution.instances.control.EvolutionAnswer.Kind;
+
+/**
+ * Runs one call to Evolution: sends it, reads the body, closes the response, classifies the answer,
+ * keeps the {@link KeyProof} current and records a timer. Never throws, never logs bodies or keys.
+ * Retries once, after a short pause, only when asked to (idempotent calls) and only for transient
+ * failures (refused/reset connections, 502/503/504); never after a timeout or any 4xx.
+ */
+public class Calls {
+
+    static final Logger LOG = Logger.getLogger(Calls.class.getName());
+    static final Duration PAUSE = Duration.ofMillis(200);
+    public static final String ROOT = "root";
+
+    private final KeyProof keyProof;
+    private final Meters meters;
+
+    public Calls(KeyProof keyProof, Meters meters) {
+        this.keyProof = keyProof;
+        this.meters = meters;
+    }
+
+    /**
+     * @param route       route name for logs and metrics (root, fetchInstances, connect, ...)
+     * @param name        the instance the call is about (null for the fleet or root)
+     * @param idempotent  safe to send twice
+     */
+    public EvolutionAnswer send(String route, String name, Supplier<Response> request, boolean idempotent) {
+        var answer = once(route, name, request);
+        if (idempotent && answer.retryable()) {
+            pause();
+            answer = once(route, name, request);
+        }
+        if (answer.kind() == Kind.FAILED || answer.kind() == Kind.ROUTE_NOT_FOUND || answer.kind() == Kind.KEY_REJECTED)
+            LOG.log(answer.kind() == Kind.FAILED ? Level.INFO : Level.WARNING,
+                    "Evolution {0}{1}: {2}", new Object[]{route, name == null ? "" : " " + name, answer.reason()});
+        return answer;
+    }
+
+    EvolutionAnswer once(String route, String name, Supplier<Response> request) {
+        long start = System.nanoTime();
+        EvolutionAnswer answer;
+        try (var response = request.get()) {
+            var body = response.hasEntity() ? response.readEntity(String.class) : "";
+            answer = EvolutionAnswer.classify(response.getStatus(), body, name);
+        } catch (RuntimeException e) {
+            answer = EvolutionAnswer.unreachable(e);
+        }
+        if (answer.kind() == Kind.KEY_REJECTED) keyProof.rejected();
+        else if (answer.kind() == Kind.OK && !ROOT.equals(route)) keyProof.confirmed();
+        meters.record(route, answer, Duration.ofNanos(System.nanoTime() - start));
+        return answer;
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

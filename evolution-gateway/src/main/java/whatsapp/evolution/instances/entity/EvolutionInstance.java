@@ -1,0 +1,133 @@
+package whatsapp.evolution.instances.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One instance as Evolution lists it. Read from a v2 {@code fetchInstances} row (flat: {@code name},
+ * {@code connectionStatus}, ...), a v1.8 row or {@code connectionState} answer (nested under {@code instance}).
+ * The instance token is deliberately not read.
+ *
+ * @param connectionStatus as last written to Evolution's database (may lag, §4); null when unknown
+ * @param ownerJid         the paired account; sticky: kept after close and logout (§13.8)
+ * @param disconnectionObject Evolution's JSON document stored as a string (v2 only)
+ */
+public record EvolutionInstance(String name, String id, ConnectionState connectionStatus, String ownerJid,
+                                Integer disconnectionReasonCode, String disconnectionObject,
+                                Instant disconnectionAt, Instant createdAt) {
+
+    public static EvolutionInstance from(JsonObject row) {
+        if (!row.containsKey("name") && row.get("instance") instanceof JsonObject nested) {
+            String status = text(nested, "status");
+            return new EvolutionInstance(text(nested, "instanceName"), text(nested, "instanceId"),
+                    ConnectionState.of(status != null ? status : text(nested, "state")), text(nested, "owner"),
+                    null, null, null, null);
+        }
+        return new EvolutionInstance(text(row, "name"), text(row, "id"), ConnectionState.of(text(row, "connectionStatus")),
+                text(row, "ownerJid"), number(row, "disconnectionReasonCode"), text(row, "disconnectionObject"),
+                instant(row, "disconnectionAt"), instant(row, "createdAt"));
+    }
+
+    /**
+     * The row about {@code name} in a {@code fetchInstances?instanceName=} answer: v2 sends {@code [row]},
+     * v1.8 the single {@code {"instance":{..}}}. Null when the answer is about something else.
+     */
+    public static EvolutionInstance named(String name, JsonValue answer) {
+        var rows = answer instanceof JsonArray array ? array.stream()
+                : answer instanceof JsonObject object ? Stream.<JsonValue>of(object) : Stream.<JsonValue>empty();
+        return rows.filter(JsonObject.class::isInstance).map(row -> from((JsonObject) row))
+                .filter(row -> name.equals(row.name())).findFirst().orElse(null);
+    }
+
+    /** This instance under another name: {@code connectionState} answers carry the name we asked for. */
+    public EvolutionInstance named(String other) {
+        return new EvolutionInstance(other, id, connectionStatus, ownerJid, disconnectionReasonCode, disconnectionObject,
+                disconnectionAt, createdAt);
+    }
+
+    /** The digits of {@link #ownerJid()}: "5511999990000@s.whatsapp.net" → "5511999990000". */
+    public Optional<String> phoneNumber() {
+        if (ownerJid == null || ownerJid.isBlank()) return Optional.empty();
+        var number = ownerJid.split("[@:]", 2)[0];
+        return number.isEmpty() ? Optional.empty() : Optional.of(number);
+    }
+
+    /**
+     * Why the instance was last closed for good, e.g. {@code device_removed (401)}, {@code logout (401)},
+     * {@code conflict (440)}, {@code banned (403)} or just the code. Empty unless the instance is
+     * {@code close}: the disconnection fields are sticky and mean nothing while open or connecting (§13.8).
+     */
+    public Optional<String> disconnectReason() {
+        if (connectionStatus != ConnectionState.close) return Optional.empty();
+        var detail = Disconnection.parse(disconnectionObject);
+        var code = disconnectionReasonCode != null ? disconnectionReasonCode : detail.code();
+        var text = detail.text();
+        if (code == null && text.isEmpty()) return Optional.empty();
+        var suffix = code == null ? "" : " (" + code + ")";
+        if (text.contains("device_removed")) return Optional.of("device_removed" + suffix);
+        if (text.contains("Log out instance")) return Optional.of("logout" + suffix);
+        if (code == null) return Optional.empty();
+        return Optional.of(switch (code) {
+            case 440 -> "conflict" + suffix;
+            case 402 -> "temporarily_banned" + suffix;
+            case 403, 406 -> "banned" + suffix;
+            default -> String.valueOf(code);
+        });
+    }
+
+    /** The interesting parts of a parsed disconnectionObject: the Boom status code and the text to match. */
+    record Disconnection(Integer code, String text) {
+        static Disconnection parse(String document) {
+            if (document == null || document.isBlank()) return new Disconnection(null, "");
+            try (var reader = Json.createReader(new StringReader(document))) {
+                var error = reader.readObject().getJsonObject("error");
+                if (error == null) return new Disconnection(null, document);
+                var output = error.getJsonObject("output");
+                var payload = output == null ? null : output.getJsonObject("payload");
+                var data = error.get("data");
+                return new Disconnection(output == null ? null : EvolutionInstance.number(output, "statusCode"),
+                        (data == null ? "" : data.toString()) + " " + (payload == null ? "" : Objects.toString(EvolutionInstance.text(payload, "message"), "")));
+            } catch (JsonException | ClassCastException | IllegalStateException e) {
+                return new Disconnection(null, document);
+            }
+        }
+    }
+
+    static String text(JsonObject object, String key) {
+        return object.get(key) instanceof JsonString value ? value.getString() : null;
+    }
+
+    static Integer number(JsonObject object, String key) {
+        var value = object.get(key);
+        if (value instanceof JsonNumber number) return number.intValue();
+        if (value instanceof JsonString string && string.getString().matches("\\d{1,9}"))
+            return Integer.valueOf(string.getString());
+        return null;
+    }
+
+    static Instant instant(JsonObject object, String key) {
+        var value = text(object, key);
+        if (value == null) return null;
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException unparseable) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package whatsapp.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import whatsapp.simulator.admin.AdminRoutes;
+import whatsapp.simulator.evolution.EvolutionRoutes;
+import whatsapp.simulator.evolution.InstanceLifecycle;
+import whatsapp.simulator.evolution.Options;
+import whatsapp.simulator.faults.CallCounters;
+import whatsapp.simulator.faults.FaultGate;
+import whatsapp.simulator.faults.Faults;
+import whatsapp.simulator.http.Daemons;
+import whatsapp.simulator.http.Router;
+import whatsapp.simulator.instances.Instance;
+import whatsapp.simulator.instances.InstanceStore;
+import whatsapp.simulator.webhooks.DeliveryPolicy;
+import whatsapp.simulator.webhooks.Envelopes;
+import whatsapp.simulator.webhooks.WebhookSender;
+
+/**
+ * A double of Evolution API 2.3.6 (1.8 shapes with {@link #useVersion}) on the JDK HTTP server, with
+ * in-memory instances, webhooks, faults and call counters. Everything offered over {@code /__admin/}
+ * is offered here in-process. {@code try (var evolution = EvolutionSimulator.start(0, "key")) {...}}
+ */
+public final class EvolutionSimulator implements AutoCloseable {
+
+    private final String apiKey;
+    private final Options options = new Options();
+    private final InstanceStore store = new InstanceStore();
+    private final Faults faults = new Faults();
+    private final CallCounters counters = new CallCounters();
+    private final ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(64, 1024, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Daemons.named("evolution-simulator"), new ThreadPoolExecutor.CallerRunsPolicy());
+    private final WebhookSender webhooks;
+    private final InstanceLifecycle lifecycle;
+    private final HttpServer server;
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EvolutionSimulator(int port, String apiKey, String bindAddress) throws IOException {
+        this.apiKey = apiKey;
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 512);
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.webhooks = new WebhookSender(new Envelopes(() -> baseUrl, options::version));
+        this.lifecycle = new InstanceLifecycle(store, webhooks, options);
+        requestThreads.allowCoreThreadTimeOut(true);
+        var evolution = new EvolutionRoutes(store, lifecycle, options, apiKey, () -> baseUrl);
+        server.createContext("/", new Router(evolution, new AdminRoutes(this), new FaultGate(faults, counters, options::latency)));
+        server.setExecutor(requestThreads);
+        server.start();
+    }
+
+    /** @param port 0 = a free port; binds 127.0.0.1 */
+    public static EvolutionSimulator start(int port, String apiKey) {
+        return start(port, apiKey, "127.0.0.1");
+    }
+
+    /** @param bindAddress "0.0.0.0" to be reachable from containers */
+    public static EvolutionSimulator start(int port, String apiKey, String bindAddress) {
+        if (apiKey == null || apiKey.isEmpty()) throw new IllegalArgumentException("an API key is required");
+        try {
+            return new EvolutionSimulator(port, apiKey, bindAddress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bindAddress + ":" + port, e);
+        }
+    }
+
+    public String baseUrl() { return baseUrl; }
+    public int port() { return server.getAddress().getPort(); }
+    public String apiKey() { return apiKey; }
+
+    public void seed(SeedInstance... instances) { seed(Arrays.asList(instances)); }
+
+    public void seed(List<SeedInstance> instances) {
+        var now = Instant.now();
+        for (var seed : instances) store.seed(seed, now);
+    }
+
+    /** The phone scanned the QR: open, {@code ownerJid} "<digits>@s.whatsapp.net"; webhook connection.update open. */
+    public void pair(String name, String phoneNumber) { lifecycle.pair(name, phoneNumber, null); }
+
+    public void pair(String name, String phoneNumber, String profileName) { lifecycle.pair(name, phoneNumber, profileName); }
+
+    /** WhatsApp drops the session; terminal reasons close the instance and send the close webhooks. */
+    public void disconnect(String name, Disconnect reason) { lifecycle.disconnect(name, reason); }
+
+    public void inject(Fault fault) { faults.add(fault); }
+    public List<Fault> faults() { return faults.active(); }
+    /** Also releases hung calls, which then get their normal answer. */
+    public void clearFaults() { faults.clear(); }
+
+    /** @param route a route name ({@code create}, {@code fetchInstances}, ...) or "*" for all */
+    public long calls(String route) { return counters.of(route); }
+    public Map<String, Long> calls() { return counters.all(); }
+    public void resetCalls() { counters.reset(); }
+
+    /** Instances, faults, counters, deliveries (in-flight ones abandoned) and every setting back to the defaults. */
+    public void reset() {
+        store.clear();
+        faults.clear();
+        counters.reset();
+        options.reset();
+        webhooks.forget();
+    }
+
+    public void useVersion(ApiVersion version) { options.version(version); }
+    public ApiVersion version() { return options.version(); }
+
+    /** Added to every call of an Evolution route. */
+    public void latency(Duration perRequest) { options.latency(perRequest); }
+    public Duration latency() { return options.latency(); }
+
+    /** Zero (default): a deleted row is gone when the delete is answered; else it lingers after remove.instance. */
+    public void removalDelay(Duration delay) { options.removalDelay(delay); }
+    public Duration removalDelay() { return options.removalDelay(); }
+
+    /** Webhook retries after a failed attempt, first backoff (doubling), and per-attempt timeout. */
+    public void webhookPolicy(int retries, Duration backoff, Duration timeout) {
+        webhooks.policy(new DeliveryPolicy(retries, backoff, timeout));
+    }
+
+    public DeliveryPolicy webhookPolicy() { return webhooks.policy(); }
+
+    public Optional<InstanceView> instance(String name) { return store.find(name).map(Instance::view); }
+    public List<InstanceView> instances() { return store.all().stream().map(Instance::view).toList(); }
+
+    public List<WebhookDelivery> deliveries() { return webhooks.log().all(); }
+    public void clearDeliveries() { webhooks.log().clear(); }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        faults.close();
+        server.stop(0);
+        requestThreads.shutdownNow();
+        webhooks.close();
+    }
+
+    /** {@code --port 8081 --api-key X --bind 0.0.0.0 --version v2}; runs until killed. */
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine.run(args);
+    }
+}

@@ -1,0 +1,136 @@
+package whatsapp.simulator.evolution;
+
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import whatsapp.simulator.ApiVersion;
+import whatsapp.simulator.Disconnect;
+import whatsapp.simulator.WebhookSettings;
+import whatsapp.simulator.instances.Disconnections;
+import whatsapp.simulator.instances.Instance;
+import whatsapp.simulator.instances.InstanceStore;
+import whatsapp.simulator.instances.WebhookRow;
+import whatsapp.simulator.webhooks.WebhookEvent;
+import whatsapp.simulator.webhooks.WebhookSender;
+
+/**
+ * What happens to instances, with the webhooks Evolution sends for it: create, connect, pair,
+ * disconnect, logout, delete. Shared by the Evolution routes, the admin routes and the Java API.
+ */
+public final class InstanceLifecycle {
+
+    /** A created instance and, when {@code qrcode:true} was asked, its first QR. */
+    record Created(Instance instance, Instance.Connect connect) {
+    }
+
+    private final InstanceStore store;
+    private final WebhookSender sender;
+    private final Options options;
+
+    public InstanceLifecycle(InstanceStore store, WebhookSender sender, Options options) {
+        this.store = store;
+        this.sender = sender;
+        this.options = options;
+    }
+
+    /** @return empty when the name is taken (checked and claimed atomically) */
+    Optional<Created> create(NewInstance request) {
+        var instance = store.newInstance(request.name(), request.token(), request.integration(), request.number(),
+                request.settings());
+        if (request.webhook() != null) instance.configureWebhook(request.webhook(), Instant.now());
+        if (!store.addIfAbsent(instance)) return Optional.empty();
+        notify(instance, WebhookEvent.instanceCreate(instance.view()));
+        Instance.Connect connect = null;
+        if (request.qrcode() && "WHATSAPP-BAILEYS".equals(request.integration())) connect = connect(instance, request.number());
+        return Optional.of(new Created(instance, connect));
+    }
+
+    /** A closed socket opens and shows a QR ({@code connection.update} connecting, {@code qrcode.updated}). */
+    Instance.Connect connect(Instance instance, String pairingNumber) {
+        var connect = instance.connect(pairingNumber, Instant.now());
+        if ("close".equals(connect.stateBefore())) {
+            var view = instance.view();
+            notify(instance, WebhookEvent.connectionConnecting(view));
+            notify(instance, WebhookEvent.qrcodeUpdated(view, connect.qr()));
+        }
+        return connect;
+    }
+
+    public void pair(String name, String phoneNumber, String profileName) {
+        var instance = require(name);
+        var digits = phoneNumber.replaceFirst("[:@].*$", "").replaceAll("\\D", "");
+        instance.pair(digits + "@s.whatsapp.net", profileName == null ? "WhatsApp " + digits : profileName, Instant.now());
+        notify(instance, WebhookEvent.connectionOpen(instance.view()));
+    }
+
+    public void disconnect(String name, Disconnect reason) {
+        var instance = require(name);
+        var version = options.version();
+        if (reason.terminalIn(version)) {
+            var now = Instant.now();
+            instance.close(reason.code(), Disconnections.describe(reason, name, now), now);
+            notifyTerminalClose(instance, reason.code());
+        } else if (version == ApiVersion.V1_8) {
+            var view = instance.view();
+            notify(instance, WebhookEvent.connectionClose(view, reason.code()));
+            notify(instance, WebhookEvent.connectionConnecting(view));
+            if ("open".equals(view.state())) notify(instance, WebhookEvent.connectionOpen(view));
+        }
+    }
+
+    /** @return the live state before: null = not loaded (nothing done), "close" = not connected (nothing done) */
+    String logout(Instance instance) {
+        var now = Instant.now();
+        var before = instance.closeIfConnected(401, Disconnections.loggedOut(instance.name(), now), now);
+        if (before != null && !"close".equals(before)) notifyTerminalClose(instance, 401);
+        return before;
+    }
+
+    /** Logs out a connected instance, announces the deletion, and drops the row (see {@link Options#removalDelay()}). */
+    void delete(Instance instance) {
+        logout(instance);
+        var view = instance.view();
+        var removal = CompletableFuture.<Void>completedFuture(null);
+        if (view.loaded()) {
+            notify(instance, WebhookEvent.instanceDelete(view));
+            var webhook = webhookOf(instance);
+            if (webhook != null) {
+                removal = sender.send(webhook, WebhookEvent.removeInstance(view), sender.policy().singleQuickAttempt());
+            }
+        }
+        var delay = options.removalDelay();
+        if (delay.isZero()) {
+            store.remove(instance);
+        } else {
+            removal.thenRunAsync(() -> store.remove(instance),
+                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    WebhookRow configureWebhook(Instance instance, WebhookSettings settings) {
+        return instance.configureWebhook(settings, Instant.now());
+    }
+
+    private void notifyTerminalClose(Instance instance, int code) {
+        var view = instance.view();
+        if (options.version() == ApiVersion.V2) notify(instance, WebhookEvent.statusInstance(view));
+        notify(instance, WebhookEvent.logoutInstance(view));
+        notify(instance, WebhookEvent.connectionClose(view, code));
+    }
+
+    private void notify(Instance instance, WebhookEvent event) {
+        var webhook = webhookOf(instance);
+        if (webhook != null) sender.send(webhook, event);
+    }
+
+    private static WebhookSettings webhookOf(Instance instance) {
+        var row = instance.webhook();
+        return row == null ? null : row.settings();
+    }
+
+    private Instance require(String name) {
+        return store.find(name).orElseThrow(() -> new NoSuchElementException("no instance named " + name));
+    }
+}

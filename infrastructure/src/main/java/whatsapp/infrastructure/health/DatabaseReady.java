@@ -1,0 +1,29 @@
+package whatsapp.infrastructure.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** PostgreSQL answers a trivial query within two seconds. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReady implements HealthCheck {
+
+    @Resource(lookup = "java:jboss/datasources/IntegrationsDS")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("postgresql");
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("SELECT 1");
+            return response.up().build();
+        } catch (Exception e) {
+            return response.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package whatsapp.integrations.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The part of an integration other modules may rely on. */
+public record IntegrationSummary(UUID id, String organizationId, String instanceName, String status,
+                                 boolean enabled, String phoneNumber, Instant connectedAt,
+                                 String disconnectReason, Instant createdAt, Instant updatedAt)
+        implements Serializable {
+}

@@ -1,0 +1,48 @@
+package whatsapp.integrations.events.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RedissonClient;
+
+/**
+ * One transaction: lock a batch of unpublished events (other nodes skip them), publish them in
+ * order, mark them published. A Redis failure rolls the batch back; it waits in the outbox.
+ */
+@Stateless
+public class OutboxBatch {
+
+    public static final String TOPIC = "whatsapp:instance-events";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RedissonClient redis;
+
+    public int publishNext(int max) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT event_id, payload FROM integrations.outbox WHERE published_at IS NULL
+                ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, max).getResultList();
+        if (rows.isEmpty()) return 0;
+        var topic = redis.getTopic(TOPIC);
+        for (Object[] row : rows) {
+            try {
+                topic.publishAsync(row[1]).toCompletableFuture().get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Redis refused the event", e);
+            }
+        }
+        em.createNativeQuery("UPDATE integrations.outbox SET published_at = ?1 WHERE event_id IN (?2)")
+                .setParameter(1, Instant.now())
+                .setParameter(2, rows.stream().map(r -> r[0]).toList())
+                .executeUpdate();
+        return rows.size();
+    }
+}

@@ -1,0 +1,57 @@
+package whatsapp.integrations.events.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Relays the outbox to Redis: at once after each commit, and every two seconds for whatever is
+ * left (Redis was down, the node crashed). At-least-once; consumers dedupe by event_id.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class OutboxRelay {
+
+    static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    @EJB
+    OutboxBatch batch;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    final AtomicBoolean running = new AtomicBoolean();
+    final AtomicBoolean again = new AtomicBoolean();
+
+    public void publishSoon() {
+        executor.execute(this::relay);
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    void sweep() {
+        relay();
+    }
+
+    /** One relay at a time per node; a request arriving meanwhile makes the running one loop again. */
+    void relay() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) return;
+        try {
+            while (again.getAndSet(false)) {
+                while (batch.publishNext(100) == 100) {
+                    again.set(false);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Outbox relay paused: " + e.getClass().getSimpleName());
+        } finally {
+            running.set(false);
+        }
+    }
+}

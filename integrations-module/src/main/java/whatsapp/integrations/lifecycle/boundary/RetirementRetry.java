@@ -1,0 +1,27 @@
+package whatsapp.integrations.lifecycle.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.time.Duration;
+
+/**
+ * Finishes deletions that Evolution's absence or a crash interrupted. Rows are leased in the
+ * database, so on a cluster each pending deletion is worked by one node at a time.
+ */
+@Singleton
+public class RetirementRetry {
+
+    @EJB
+    Ledger ledger;
+
+    @EJB
+    Retirement retirement;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void finishPendingDeletions() {
+        for (var id : ledger.leaseDueDeletions(20, Duration.ofSeconds(30))) {
+            ledger.find(id).ifPresent(retirement::finish);
+        }
+    }
+}

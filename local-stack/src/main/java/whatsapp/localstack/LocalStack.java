@@ -1,0 +1,148 @@
+package whatsapp.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import redis.embedded.RedisServer;
+import whatsapp.simulator.EvolutionSimulator;
+
+/**
+ * The whole system on one machine: PostgreSQL, Redis and Evolution (embedded, unless DB_URL,
+ * REDIS_URL or EVOLUTION_URL point at real ones), a development JWT key pair, and the
+ * provisioned WildFly with the EAR. Used by {@code ./start.sh} and by the system tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String SIMULATOR_KEY = "local-simulator-global-key";
+
+    final Path workDir;
+    final Map<String, String> env;
+    EmbeddedPostgres postgres;
+    RedisServer redis;
+    int redisPort;
+    EvolutionSimulator simulator;
+    DevTokens tokens;
+    WildFlyProcess server;
+    final Map<String, String> serverEnv = new HashMap<>();
+
+    LocalStack(Path workDir, Map<String, String> env) {
+        this.workDir = workDir;
+        this.env = env;
+    }
+
+    /** Starts everything; {@code overrides} add to or replace the server's environment. */
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides) throws Exception {
+        var stack = new LocalStack(workDir, System.getenv());
+        try {
+            Files.createDirectories(workDir);
+            if (freshDatabase) Files.deleteIfExists(workDir.resolve("server.log"));
+            stack.startDatabase(freshDatabase);
+            stack.startRedis();
+            stack.startEvolution();
+            stack.prepareTokens();
+            stack.serverEnv.putIfAbsent("PUBLIC_URL", stack.env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080"));
+            stack.serverEnv.putAll(overrides);
+            stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
+                    inheritServerOutput, 0);
+            stack.server.start(Duration.ofSeconds(180));
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    void startDatabase(boolean fresh) throws IOException {
+        if (env.containsKey("DB_URL")) {
+            serverEnv.put("DB_URL", env.get("DB_URL"));
+            serverEnv.put("DB_USER", env.getOrDefault("DB_USER", "postgres"));
+            serverEnv.put("DB_PASSWORD", env.getOrDefault("DB_PASSWORD", ""));
+            return;
+        }
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(workDir.resolve("postgres"))
+                .setCleanDataDirectory(fresh)
+                .setPort(freePort())
+                .start();
+        serverEnv.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+        serverEnv.put("DB_USER", "postgres");
+        serverEnv.put("DB_PASSWORD", "postgres");
+    }
+
+    void startRedis() throws IOException {
+        if (env.containsKey("REDIS_URL")) {
+            serverEnv.put("REDIS_URL", env.get("REDIS_URL"));
+            return;
+        }
+        redisPort = freePort();
+        startEmbeddedRedis();
+        serverEnv.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+    }
+
+    void startEmbeddedRedis() throws IOException {
+        redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
+                .setting("save \"\"").setting("appendonly no").setting("maxmemory 256mb")
+                .build();
+        redis.start();
+    }
+
+    void startEvolution() throws IOException {
+        if (env.containsKey("EVOLUTION_URL")) {
+            serverEnv.put("EVOLUTION_URL", env.get("EVOLUTION_URL"));
+            serverEnv.put("EVOLUTION_API_KEY", env.getOrDefault("EVOLUTION_API_KEY", ""));
+            return;
+        }
+        simulator = EvolutionSimulator.start(freePort(), SIMULATOR_KEY);
+        serverEnv.put("EVOLUTION_URL", simulator.baseUrl());
+        serverEnv.put("EVOLUTION_API_KEY", SIMULATOR_KEY);
+    }
+
+    void prepareTokens() throws IOException {
+        tokens = DevTokens.generate();
+        if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
+            serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+            serverEnv.put("MP_JWT_VERIFY_ISSUER", env.getOrDefault("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER));
+            return;
+        }
+        Path key = tokens.writePublicKey(workDir.resolve("jwt/dev-public-key.pem"));
+        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toAbsolutePath().toString());
+        serverEnv.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+    }
+
+    /** Stops embedded Redis (for outage tests); {@link #startRedisAgain()} brings it back on the same port. */
+    public void stopRedis() throws IOException {
+        if (redis != null) redis.stop();
+    }
+
+    public void startRedisAgain() throws IOException {
+        startEmbeddedRedis();
+    }
+
+    public String redisUrl() { return serverEnv.get("REDIS_URL"); }
+    public String jdbcUrl() { return serverEnv.get("DB_URL"); }
+    public Optional<EvolutionSimulator> simulator() { return Optional.ofNullable(simulator); }
+    public DevTokens tokens() { return tokens; }
+    public WildFlyProcess server() { return server; }
+    public Map<String, String> serverEnvironment() { return Map.copyOf(serverEnv); }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) server.stop();
+        if (simulator != null) simulator.close();
+        if (redis != null) redis.stop();
+        if (postgres != null) postgres.close();
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package whatsapp.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The provisioned WildFly ({@code ear/target/server}) as a child process: started with the
+ * environment the stack computed, ready once MP Health says so, stoppable gently or with kill -9.
+ */
+public final class WildFlyProcess {
+
+    final Path home;
+    final Map<String, String> environment;
+    final Path log;
+    final boolean inheritOutput;
+    final int portOffset;
+    Process process;
+
+    public WildFlyProcess(Path home, Map<String, String> environment, Path log, boolean inheritOutput, int portOffset) {
+        this.home = home;
+        this.environment = environment;
+        this.log = log;
+        this.inheritOutput = inheritOutput;
+        this.portOffset = portOffset;
+    }
+
+    public void start(Duration timeout) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.socket.binding.port-offset=" + portOffset);
+        builder.environment().putAll(environment);
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        builder.environment().putIfAbsent("JAVA_OPTS", "-Xms96m -Xmx384m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=256m "
+                + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman");
+        builder.redirectErrorStream(true);
+        if (inheritOutput) builder.inheritIO();
+        else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        awaitReady(timeout);
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) throw new IOException("WildFly exited with " + process.exitValue() + "; see " + log);
+            try {
+                var answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) return;
+                if (answer.body().contains("\"FAILED\"")) throw new IOException("The deployment failed; see " + log);
+            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException notYet) {
+                // still booting
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("WildFly not ready within " + timeout + "; see " + log);
+    }
+
+    public String httpUrl() {
+        return "http://127.0.0.1:" + (8080 + portOffset);
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + (9990 + portOffset);
+    }
+
+    /** Graceful stop: SIGTERM to the JVM, which the launch script forwards. */
+    public void stop() throws InterruptedException {
+        if (process == null) return;
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        process = null;
+    }
+
+    /** Crash: kill -9 of the server JVM, no shutdown hooks, no cleanup. */
+    public void kill() throws InterruptedException {
+        if (process == null) return;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        process = null;
+    }
+
+    public long pid() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
+    }
+}

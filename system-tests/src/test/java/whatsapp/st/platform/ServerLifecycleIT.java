@@ -1,0 +1,36 @@
+package whatsapp.st.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import whatsapp.st.systems.Http;
+import whatsapp.st.systems.Service;
+import whatsapp.st.systems.Stack;
+
+class ServerLifecycleIT {
+
+    @Test
+    void theRedisClientIsCreatedOnceAndClosedOnShutdown() throws Exception {
+        var server = Stack.get().server();
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.get(Service.management("/health/ready"), null).status()).isEqualTo(200);
+        }
+        Path log = Path.of(System.getProperty("stack.dir", "target/local-stack")).resolve("server.log");
+        server.stop();
+        String whole = Files.readString(log);
+        server.start(Duration.ofSeconds(180));
+
+        assertThat(count(whole, "Redis client for redis://")).as("one client per boot").isEqualTo(1);
+        assertThat(count(whole, "Redis client shut down")).isEqualTo(1);
+        assertThat(whole).doesNotContain(Stack.get().serverEnvironment().get("EVOLUTION_API_KEY"));
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+        return n;
+    }
+}

@@ -1,0 +1,28 @@
+package whatsapp.st.systems;
+
+/** Base URLs and tokens of the running service. */
+public final class Service {
+
+    private Service() {
+    }
+
+    public static String integrations(String path) {
+        return Stack.get().server().httpUrl() + "/integrations" + path;
+    }
+
+    public static String maintenance(String path) {
+        return Stack.get().server().httpUrl() + "/maintenance" + path;
+    }
+
+    public static String management(String path) {
+        return Stack.get().server().managementUrl() + path;
+    }
+
+    public static String admin() {
+        return Stack.get().tokens().admin("alice");
+    }
+
+    public static String member(String organizationId) {
+        return Stack.get().tokens().member("bob", organizationId);
+    }
+}

@@ -39,6 +39,12 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything; {@code overrides} add to or replace the server's environment. */
     public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
                                    Map<String, String> overrides) throws Exception {
+        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, 0);
+    }
+
+    /** @param portOffset added to WildFly's 8080 and 9990, so that two stacks can run side by side */
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides, int portOffset) throws Exception {
         var stack = new LocalStack(workDir, System.getenv());
         try {
             Files.createDirectories(workDir);
@@ -47,10 +53,10 @@ public final class LocalStack implements AutoCloseable {
             stack.startRedis();
             stack.startEvolution();
             stack.prepareTokens();
-            stack.serverEnv.putIfAbsent("PUBLIC_URL", stack.env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:8080"));
+            stack.serverEnv.putIfAbsent("PUBLIC_URL", stack.env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:" + (8080 + portOffset)));
             stack.serverEnv.putAll(overrides);
             stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
-                    inheritServerOutput, 0);
+                    inheritServerOutput, portOffset);
             stack.server.start(Duration.ofSeconds(180));
             return stack;
         } catch (Exception e) {

@@ -2,6 +2,7 @@ package whatsapp.integrations.api;
 
 import jakarta.ejb.Local;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the integrations module publishes to the other modules of the EAR. The maintenance module
@@ -12,6 +13,28 @@ public interface Integrations {
 
     String LOOKUP = "java:app/integrations-module/IntegrationsFacade!whatsapp.integrations.api.Integrations";
 
-    /** Every WhatsApp integration that is not yet removed, enabled or not. */
+    /** Every WhatsApp integration row that still exists (enabled, or being deleted). */
     List<IntegrationSummary> all();
+
+    /**
+     * Retires an integration through the same path as {@code DELETE /integrations/{id}}: marked
+     * deleting, Evolution instance logged out and deleted, {@code instance.removed} published,
+     * cache invalidated, row deleted, audit entry written under {@code actor}.
+     */
+    RetireResult retire(UUID integrationId, String actor, String reason);
+
+    /**
+     * Records an {@code instance.duplicate_number} event (one per instance named, through the
+     * outbox) and an audit entry: two or more instances are paired with one WhatsApp number.
+     */
+    void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
+
+    enum RetireResult {
+        /** every step finished */
+        DONE,
+        /** Evolution unreachable: the row is {@code deleting} and a background retry finishes it */
+        PENDING,
+        /** no such integration */
+        UNKNOWN
+    }
 }

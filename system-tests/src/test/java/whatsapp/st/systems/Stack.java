@@ -25,7 +25,8 @@ public final class Stack {
         if (stack == null) {
             try {
                 stack = LocalStack.start(Path.of(System.getProperty("stack.dir", "target/local-stack")),
-                        Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, TEST_SETTINGS);
+                        Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, TEST_SETTINGS,
+                        Integer.getInteger("stack.port-offset", 0));
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start: " + e.getMessage(), e);
             }

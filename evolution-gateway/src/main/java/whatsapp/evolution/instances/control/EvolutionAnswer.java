@@ -97,6 +97,12 @@ public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String
         return transport("client failure (" + failure.getClass().getSimpleName() + ")", false);
     }
 
+    /** Without the body: listings carry every instance token. */
+    @Override
+    public String toString() {
+        return "EvolutionAnswer[kind=" + kind + ", status=" + status + ", reason=" + reason + ", retryable=" + retryable + "]";
+    }
+
     public JsonObject object() {
         return body instanceof JsonObject object ? object : null;
     }

@@ -1,12 +1,19 @@
 package whatsapp.integrations.lifecycle.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.UUID;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.events.control.Outbox;
+import whatsapp.integrations.events.entity.EventType;
+import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.integrations.lifecycle.entity.Retired;
 
 /** The published view of this module for the other modules of the EAR. */
 @Stateless
@@ -15,11 +22,40 @@ public class IntegrationsFacade implements Integrations {
     @PersistenceContext
     EntityManager em;
 
+    @EJB
+    Retirement retirement;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
     @Override
     public List<IntegrationSummary> all() {
         return em.createNamedQuery(Integration.ALL, Integration.class).getResultStream()
                 .map(IntegrationsFacade::summary)
                 .toList();
+    }
+
+    @Override
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public RetireResult retire(UUID integrationId, String actor, String reason) {
+        var retired = retirement.retire(integrationId, actor, reason);
+        if (retired instanceof Retired.Done) return RetireResult.DONE;
+        return retired instanceof Retired.Pending ? RetireResult.PENDING : RetireResult.UNKNOWN;
+    }
+
+    @Override
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
+        var now = java.time.Instant.now();
+        em.createQuery("SELECT i FROM Integration i WHERE i.instanceName IN :names", Integration.class)
+                .setParameter("names", instanceNames).getResultStream()
+                .forEach(integration -> {
+                    outbox.append(EventType.DUPLICATE_NUMBER, integration, now);
+                    audit.record(actor, "duplicate_number.detected", integration,
+                            "number " + phoneNumber + " is paired with " + String.join(", ", instanceNames), now);
+                });
     }
 
     static IntegrationSummary summary(Integration i) {

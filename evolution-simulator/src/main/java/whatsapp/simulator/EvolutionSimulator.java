@@ -37,6 +37,7 @@ import whatsapp.simulator.webhooks.WebhookSender;
 public final class EvolutionSimulator implements AutoCloseable {
 
     private final String apiKey;
+    private final EvolutionRoutes evolution;
     private final Options options = new Options();
     private final InstanceStore store = new InstanceStore();
     private final Faults faults = new Faults();
@@ -56,7 +57,7 @@ public final class EvolutionSimulator implements AutoCloseable {
         this.webhooks = new WebhookSender(new Envelopes(() -> baseUrl, options::version));
         this.lifecycle = new InstanceLifecycle(store, webhooks, options);
         requestThreads.allowCoreThreadTimeOut(true);
-        var evolution = new EvolutionRoutes(store, lifecycle, options, apiKey, () -> baseUrl);
+        evolution = new EvolutionRoutes(store, lifecycle, options, apiKey, () -> baseUrl);
         server.createContext("/", new Router(evolution, new AdminRoutes(this), new FaultGate(faults, counters, options::latency)));
         server.setExecutor(requestThreads);
         server.start();
@@ -113,6 +114,16 @@ public final class EvolutionSimulator implements AutoCloseable {
         counters.reset();
         options.reset();
         webhooks.forget();
+        evolution.globalKey(null);
+    }
+
+    /**
+     * Rotates Evolution's global key, as an operator changing AUTHENTICATION_API_KEY would: clients
+     * still using {@link #apiKey()} get 401 on key-checked calls (and, §0, still 404 for unknown
+     * names). {@link #reset()} restores the original key.
+     */
+    public void rotateApiKey(String newKey) {
+        evolution.globalKey(newKey);
     }
 
     public void useVersion(ApiVersion version) { options.version(version); }

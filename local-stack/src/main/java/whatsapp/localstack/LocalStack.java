@@ -92,10 +92,11 @@ public final class LocalStack implements AutoCloseable {
         serverEnv.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
     }
 
-    void startEmbeddedRedis() throws IOException {
-        redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
-                .setting("save \"\"").setting("appendonly no").setting("maxmemory 256mb")
-                .build();
+    void startEmbeddedRedis(String... extraSettings) throws IOException {
+        var builder = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
+                .setting("save \"\"").setting("appendonly no").setting("maxmemory 256mb");
+        for (String setting : extraSettings) builder.setting(setting);
+        redis = builder.build();
         redis.start();
     }
 
@@ -127,8 +128,9 @@ public final class LocalStack implements AutoCloseable {
         if (redis != null) redis.stop();
     }
 
-    public void startRedisAgain() throws IOException {
-        startEmbeddedRedis();
+    /** @param extraSettings redis.conf lines, e.g. {@code requirepass x} to keep the server out for a while */
+    public void startRedisAgain(String... extraSettings) throws IOException {
+        startEmbeddedRedis(extraSettings);
     }
 
     public String redisUrl() { return serverEnv.get("REDIS_URL"); }

@@ -94,4 +94,10 @@ public final class EvolutionRoutes {
             default -> throw new IllegalStateException("unrouted " + route.name());
         }
     }
+
+    /** The global key now expected (see {@link Keys#rotate}); null restores the one the simulator started with. */
+    public void globalKey(String key) {
+        if (key == null) keys.restore();
+        else keys.rotate(key);
+    }
 }

@@ -7,10 +7,21 @@ import whatsapp.simulator.instances.Instance;
 /** The {@code apikey} header: the global key opens everything, an instance token only its instance. */
 final class Keys {
 
-    private final String globalKey;
+    private final String originalKey;
+    private volatile String globalKey;
 
     Keys(String globalKey) {
+        this.originalKey = globalKey;
         this.globalKey = globalKey;
+    }
+
+    /** An operator changed AUTHENTICATION_API_KEY: clients still sending the old key get 401s. */
+    void rotate(String newKey) {
+        this.globalKey = newKey;
+    }
+
+    void restore() {
+        this.globalKey = originalKey;
     }
 
     boolean isGlobal(String key) {

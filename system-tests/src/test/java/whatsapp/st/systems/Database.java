@@ -48,4 +48,37 @@ public final class Database {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A creation claim whose request vanished (lease expired), as a crash after Evolution's create leaves it. */
+    public static void insertExpiredClaim(String organizationId, String instanceName, String secretHash) {
+        update("""
+                INSERT INTO integrations.provisioning_claims
+                    (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
+                VALUES (?, ?, ?, 'crashed-request', now() - interval '1 minute', now() - interval '2 minutes')""",
+                organizationId, instanceName, secretHash);
+    }
+
+    public static int update(String sql, Object... parameters) {
+        try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(String sql, Object... parameters) {
+        try (var connection = connect(); var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) query.setObject(i + 1, parameters[i]);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long integrationsOf(String organizationId) {
+        return count("SELECT count(*) FROM integrations.integrations WHERE organization_id = ?", organizationId);
+    }
 }

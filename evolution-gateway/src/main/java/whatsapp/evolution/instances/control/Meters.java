@@ -8,6 +8,7 @@ import java.time.Duration;
 public class Meters {
 
     private final MeterRegistry registry;
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param registry null: record nothing */
     public Meters(MeterRegistry registry) {
@@ -16,11 +17,12 @@ public class Meters {
 
     public void record(String route, EvolutionAnswer answer, Duration took) {
         if (registry == null) return;
-        Timer.builder("evolution.requests")
+        String outcome = answer.kind().name().toLowerCase();
+        timers.computeIfAbsent(route + "/" + outcome, key -> Timer.builder("evolution.requests")
                 .description("Calls to Evolution API by route and classified answer")
                 .tag("route", route)
-                .tag("outcome", answer.kind().name().toLowerCase())
-                .register(registry)
+                .tag("outcome", outcome)
+                .register(registry))
                 .record(took);
     }
 }

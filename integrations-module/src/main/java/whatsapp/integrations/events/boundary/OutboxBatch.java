@@ -1,6 +1,8 @@
 package whatsapp.integrations.events.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,7 @@ public class OutboxBatch {
     @Inject
     RedissonClient redis;
 
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int publishNext(int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

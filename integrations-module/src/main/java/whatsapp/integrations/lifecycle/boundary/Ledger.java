@@ -58,6 +58,8 @@ public class Ledger {
 
     /** Insert-first claim of the organization's creation slot; an expired claim is taken over. */
     public Claim claim(String organizationId, InstanceName name, String secretHash, String claimant, Duration lease) {
+        serialize(organizationId);
+        if (enabledFor(organizationId).isPresent()) return new Claim.Busy(); // created meanwhile: reuse it
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                 INSERT INTO integrations.provisioning_claims
@@ -77,6 +79,15 @@ public class Ledger {
         return takenOver.isEmpty() ? new Claim.Busy() : new Claim.TakenOver(new InstanceName(takenOver.get(0)));
     }
 
+    /**
+     * Claims and creations of one organization take turns: a transaction-scoped advisory lock, so
+     * that "no enabled row" read under it stays true until the claim is written.
+     */
+    void serialize(String organizationId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('whatsapp-organization:' || ?1))")
+                .setParameter(1, organizationId).getSingleResult();
+    }
+
     /** The secret hash recorded with the claim: what an adopted instance's webhooks will present. */
     public String claimedSecretHash(String organizationId) {
         return (String) em.createNativeQuery(
@@ -87,6 +98,7 @@ public class Ledger {
     /** Evolution has the instance: the integration row replaces the claim, with its event and audit entry. */
     public Integration recordCreated(String organizationId, InstanceName name, String instanceId, String secretHash,
                                      Status status, String actor, String reason) {
+        serialize(organizationId);
         Instant now = Instant.now();
         var integration = new Integration(UUID.randomUUID(), organizationId, name.value(), instanceId, secretHash, status, now);
         em.persist(integration);

@@ -3,6 +3,8 @@ package whatsapp.integrations.lifecycle.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Duration;
 
 /**
@@ -10,6 +12,7 @@ import java.time.Duration;
  * database, so on a cluster each pending deletion is worked by one node at a time.
  */
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetirementRetry {
 
     @EJB

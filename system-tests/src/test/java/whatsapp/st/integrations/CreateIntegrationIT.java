@@ -1,0 +1,211 @@
+package whatsapp.st.integrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import whatsapp.simulator.EvolutionSimulator;
+import whatsapp.simulator.Fault;
+import whatsapp.simulator.SeedInstance;
+import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Events;
+import whatsapp.st.systems.Http;
+import whatsapp.st.systems.Integrations;
+import whatsapp.st.systems.Service;
+import whatsapp.st.systems.Stack;
+
+class CreateIntegrationIT {
+
+    final EvolutionSimulator evolution = Stack.get().simulator().orElseThrow();
+
+    @AfterEach
+    void healEvolution() {
+        evolution.clearFaults();
+        evolution.rotateApiKey(null);
+    }
+
+    @Test
+    void createsOneInstanceWithOurWebhookThenReusesIt() throws Exception {
+        var created = Integrations.create("org-create-1", Service.admin());
+        assertThat(created.status()).isEqualTo(201);
+        var integration = created.json().getJsonObject("integration");
+        assertThat(created.json().getBoolean("reused")).isFalse();
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/integrations/" + integration.getString("id")));
+        String name = integration.getString("instance_name");
+        assertThat(name).startsWith("clinic-org-create-1-");
+        assertThat(integration.getString("status")).isEqualTo("pending");
+        assertThat(created.body()).doesNotContainIgnoringCase("token").doesNotContain("secret");
+
+        var instance = evolution.instance(name).orElseThrow();
+        assertThat(instance.integration()).isEqualTo("WHATSAPP-BAILEYS");
+        assertThat(instance.webhook().url()).isEqualTo(Stack.get().serverEnvironment().get("PUBLIC_URL")
+                + "/integrations/webhooks/evolution");
+        assertThat(instance.webhook().events()).containsExactlyInAnyOrder("CONNECTION_UPDATE", "QRCODE_UPDATED");
+        String secret = instance.webhook().headers().get("x-evolution-secret");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(Database.text("SELECT webhook_secret_hash FROM integrations.integrations WHERE id = ?::uuid",
+                integration.getString("id"))).isEqualTo(sha256(secret));
+        assertThat(Database.text("SELECT count(*) FROM integrations.integrations WHERE webhook_secret_hash = ?", secret))
+                .isEqualTo("0");
+
+        var again = Integrations.create("org-create-1", Service.admin());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().getBoolean("reused")).isTrue();
+        assertThat(again.json().getJsonObject("integration").getString("id")).isEqualTo(integration.getString("id"));
+        assertThat(Database.integrationsOf("org-create-1")).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentCreatesMakeExactlyOneInstanceAndOneRow() throws Exception {
+        evolution.resetCalls();
+        var token = Service.admin();
+        var pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<Http.Answer>> calls = IntStream.range(0, 50)
+                    .mapToObj(i -> (Callable<Http.Answer>) () -> Integrations.create("org-race-1", token)).toList();
+            var answers = pool.invokeAll(calls).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            assertThat(answers).extracting(Http.Answer::status).containsOnly(200, 201);
+            assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+            assertThat(answers).extracting(a -> a.json().getJsonObject("integration").getString("id")).containsOnly(
+                    answers.get(0).json().getJsonObject("integration").getString("id"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(evolution.calls("create")).isEqualTo(1);
+        assertThat(evolution.instances()).filteredOn(i -> i.name().startsWith("clinic-org-race-1-")).hasSize(1);
+        assertThat(Database.integrationsOf("org-race-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aRowWhoseInstanceEvolutionConfirmsGoneIsRetiredAndReplaced() {
+        var old = Integrations.createFor("org-stale-1");
+        String oldName = old.getString("instance_name");
+        try (var events = Events.subscribe()) {
+            assertThat(Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            evolution.baseUrl() + "/instance/delete/" + oldName))
+                    .header("apikey", evolution.apiKey()).DELETE().build()).status()).isEqualTo(200);
+
+            var created = Integrations.create("org-stale-1", Service.admin());
+            assertThat(created.status()).isEqualTo(201);
+            var fresh = created.json().getJsonObject("integration");
+            assertThat(fresh.getString("id")).isNotEqualTo(old.getString("id"));
+            assertThat(Integrations.find(old.getString("id")).status()).isEqualTo(404);
+            assertThat(Database.integrationsOf("org-stale-1")).isEqualTo(1);
+            events.await("instance.removed", oldName, Duration.ofSeconds(10));
+            events.await("instance.created", fresh.getString("instance_name"), Duration.ofSeconds(10));
+        }
+        var audit = Http.get(Service.integrations("/audit?organization_id=org-stale-1"), Service.admin()).json();
+        assertThat(audit.getJsonArray("entries").toString()).contains("system:create").contains("instance.deleted");
+    }
+
+    @Test
+    void unreachableEvolutionIsNeverAMissingInstance() {
+        var existing = Integrations.createFor("org-down-1");
+        for (var fault : List.of(Fault.status("*", 500), Fault.reset("*"), Fault.status("*", 502), Fault.nonJson("*"))) {
+            evolution.inject(fault);
+            var answer = Integrations.create("org-down-1", Service.admin());
+            evolution.clearFaults();
+            assertThat(answer.status()).as(fault.toString()).isEqualTo(503);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.json().getString("type")).endsWith("/evolution-unavailable");
+            assertThat(Integrations.find(existing.getString("id")).json().getString("status")).isEqualTo("pending");
+        }
+        assertThat(evolution.instance(existing.getString("instance_name"))).isPresent();
+        assertThat(Database.integrationsOf("org-down-1")).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowEvolutionTimesOutAsUnavailableAndNothingIsCreated() {
+        evolution.inject(Fault.hang("create"));
+        var answer = Integrations.create("org-slow-1", Service.admin());
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(Database.integrationsOf("org-slow-1")).isZero();
+        evolution.clearFaults();
+    }
+
+    @Test
+    void aWrongApiKeyDeletesNothingAndCreatesNothing() {
+        var existing = Integrations.createFor("org-key-1");
+        evolution.resetCalls();
+        evolution.rotateApiKey("operator-rotated-the-key");
+        // The instance is gone too: with a wrong key Evolution still answers 404 for unknown names.
+        Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                evolution.baseUrl() + "/instance/delete/" + existing.getString("instance_name")))
+                .header("apikey", "operator-rotated-the-key").DELETE().build());
+
+        var answer = Integrations.create("org-key-1", Service.admin());
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(Integrations.find(existing.getString("id")).status()).isEqualTo(200);
+        assertThat(evolution.calls("create")).isZero();
+        assertThat(evolution.calls("delete")).isEqualTo(1); // only the test's own
+    }
+
+    @Test
+    void anInstanceCreatedJustBeforeACrashIsAdoptedNotOrphaned() {
+        String name = "clinic-org-crash-1-1763224272772";
+        evolution.seed(SeedInstance.named(name));
+        Database.insertExpiredClaim("org-crash-1", name, sha256("secret-the-crashed-request-sent"));
+        evolution.resetCalls();
+
+        var answer = Integrations.create("org-crash-1", Service.admin());
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().getJsonObject("integration").getString("instance_name")).isEqualTo(name);
+        assertThat(evolution.calls("create")).isZero();
+        assertThat(Database.count("SELECT count(*) FROM integrations.provisioning_claims WHERE organization_id = ?",
+                "org-crash-1")).isZero();
+        assertThat(Database.text("SELECT webhook_secret_hash FROM integrations.integrations WHERE instance_name = ?", name))
+                .isEqualTo(sha256("secret-the-crashed-request-sent"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyReplaysTheFirstAnswer() {
+        var first = Integrations.create("org-idem-1", Service.admin(), "key-123");
+        var second = Integrations.create("org-idem-1", Service.admin(), "key-123");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(Integrations.create("org-idem-1", Service.admin(), "key-456").status()).isEqualTo(200);
+    }
+
+    @Test
+    void membersActForTheirOwnOrganizationOnly() {
+        var own = Integrations.create("org-member-1", Service.member("org-member-1"));
+        assertThat(own.status()).isEqualTo(201);
+        String id = own.json().getJsonObject("integration").getString("id");
+
+        assertThat(Integrations.create("org-member-2", Service.member("org-member-1")).status()).isEqualTo(403);
+        assertThat(Http.get(Service.integrations("/" + id), Service.member("org-member-2")).status()).isEqualTo(404);
+        assertThat(Http.delete(Service.integrations("/" + id), Service.member("org-member-2")).status()).isEqualTo(404);
+        assertThat(Http.get(Service.integrations("?organization_id=org-member-2"), Service.member("org-member-1")).status())
+                .isEqualTo(403);
+        assertThat(Http.get(Service.integrations(""), Service.member("org-member-1")).status()).isEqualTo(403);
+        var list = Http.get(Service.integrations("?organization_id=org-member-1"), Service.member("org-member-1"));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().getJsonArray("integrations")).hasSize(1);
+        assertThat(Database.integrationsOf("org-member-2")).isZero();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

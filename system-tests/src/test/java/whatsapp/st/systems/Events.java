@@ -49,8 +49,10 @@ public final class Events implements AutoCloseable {
         return (String) client.getBucket("whatsapp:instance:" + instanceName).get();
     }
 
+    /** @param instanceName the name, or a prefix of it ending in '-' */
     public JsonObject await(String type, String instanceName, Duration timeout) {
-        return awaitMatching(e -> e.getString("type").equals(type) && e.getString("instance_name").equals(instanceName),
+        return awaitMatching(e -> e.getString("type").equals(type) && (instanceName.endsWith("-")
+                        ? e.getString("instance_name").startsWith(instanceName) : e.getString("instance_name").equals(instanceName)),
                 timeout, type + " for " + instanceName);
     }
 

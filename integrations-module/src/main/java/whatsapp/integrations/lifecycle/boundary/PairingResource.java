@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.evolution.instances.entity.Pairing;
 import whatsapp.integrations.problems.entity.EvolutionUnavailable;
 
@@ -31,7 +31,7 @@ public class PairingResource {
     IntegrationsResource integrations;
 
     @Inject
-    Evolution evolution;
+    GuardedEvolution evolution;
 
     @GET
     @Path("{id}/qr")

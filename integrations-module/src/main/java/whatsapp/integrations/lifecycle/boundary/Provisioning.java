@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.evolution.instances.entity.CreateInstance;
 import whatsapp.evolution.instances.entity.Creation;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
@@ -50,7 +50,7 @@ public class Provisioning {
     Retirement retirement;
 
     @Inject
-    Evolution evolution;
+    GuardedEvolution evolution;
 
     @Inject
     InstanceCache cache;

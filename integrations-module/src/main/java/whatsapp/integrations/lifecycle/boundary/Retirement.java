@@ -7,7 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.logging.Logger;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.evolution.instances.entity.Removal;
 import whatsapp.integrations.cache.control.InstanceCache;
 import whatsapp.integrations.lifecycle.entity.Integration;
@@ -29,7 +29,7 @@ public class Retirement {
     Ledger ledger;
 
     @Inject
-    Evolution evolution;
+    GuardedEvolution evolution;
 
     @Inject
     InstanceCache cache;

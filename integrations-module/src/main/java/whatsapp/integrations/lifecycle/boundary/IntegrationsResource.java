@@ -22,10 +22,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.integrations.lifecycle.entity.Retired;
@@ -59,12 +60,16 @@ public class IntegrationsResource {
     @Path("whatsapp")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create the organization's WhatsApp integration, or reuse the live one")
-    @APIResponse(responseCode = "201", description = "Created a new Evolution instance")
-    @APIResponse(responseCode = "200", description = "Evolution confirmed the existing instance; reused")
-    @APIResponse(responseCode = "400", description = "Invalid body; nothing changed")
+    @APIResponse(responseCode = "201", description = "Created a new Evolution instance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateAnswer.class)))
+    @APIResponse(responseCode = "200", description = "Evolution confirmed the existing instance; reused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; nothing changed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "403", description = "A member asked for another organization")
     @APIResponse(responseCode = "409", description = "A deletion or creation for this organization is still under way")
-    @APIResponse(responseCode = "503", description = "Evolution unreachable; nothing created or deleted")
+    @APIResponse(responseCode = "503", description = "Evolution unreachable; nothing created or deleted",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateRequest request,
                            @HeaderParam("Idempotency-Key") @Size(max = 200, message = "must be at most 200 characters") String key,
                            @Context UriInfo uri) {
@@ -81,11 +86,16 @@ public class IntegrationsResource {
         return (outcome.reused() ? Response.ok(body) : Response.created(location).entity(body)).build();
     }
 
+    public record IntegrationList(java.util.List<IntegrationView> integrations) {
+    }
+
     @GET
     @Operation(summary = "List integrations; members must name their own organization")
-    public Map<String, Object> list(@QueryParam("organization_id") String organizationId) {
+    @APIResponse(responseCode = "200", description = "The integrations, newest first")
+    @APIResponse(responseCode = "403", description = "A member asked for another organization, or for all")
+    public IntegrationList list(@QueryParam("organization_id") String organizationId) {
         if (!caller.admin() && (organizationId == null || !caller.maySee(organizationId))) throw new ForbiddenException();
-        return Map.of("integrations", ledger.of(organizationId).stream().map(IntegrationView::of).toList());
+        return new IntegrationList(ledger.of(organizationId).stream().map(IntegrationView::of).toList());
     }
 
     @GET
@@ -100,7 +110,9 @@ public class IntegrationsResource {
     @Path("{id}")
     @Operation(summary = "Delete the integration and its Evolution instance, crash-safely")
     @APIResponse(responseCode = "204", description = "Every step finished")
-    @APIResponse(responseCode = "202", description = "Evolution unreachable; a background retry finishes the deletion")
+    @APIResponse(responseCode = "202", description = "Evolution unreachable; a background retry finishes the deletion",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     public Response delete(@PathParam("id") String id) {
         var integration = visible(id);
         var retired = retirement.retire(integration.id(), caller.actor(), "deleted through the API");

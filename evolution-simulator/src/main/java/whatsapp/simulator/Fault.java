@@ -14,7 +14,10 @@ public record Fault(String route, Type type, int httpStatus, Duration latency, i
 
     public enum Type {
         /** answer late (adds to other faults) */ LATENCY,
-        /** answer with this status: Evolution error envelope, HTML proxy page for 502/504 */ STATUS,
+        /**
+         * answer with this status: Evolution error envelope, HTML proxy page for 502/504, and for 404 the
+         * unknown-route answer {@code ["Cannot GET /path"]} that a wrong base URL meets
+         */ STATUS,
         /** close the connection without an HTTP answer */ RESET,
         /** never answer until faults are cleared or the simulator closes */ HANG,
         /** fetchInstances answers {@code []} */ EMPTY_LIST,

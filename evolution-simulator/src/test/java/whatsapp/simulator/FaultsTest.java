@@ -52,6 +52,16 @@ class FaultsTest {
     }
 
     @Test
+    void a404FaultIsTheUnknownRouteAnswerOfAWrongBaseUrl() throws Exception {
+        simulator.inject(Fault.status("*", 404));
+
+        var answer = evolution.get("/instance/fetchInstances");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().at("/response/message/0").asText()).isEqualTo("Cannot GET /instance/fetchInstances");
+    }
+
+    @Test
     void resetDropsTheConnectionWithoutAnAnswer() {
         simulator.inject(Fault.reset("create"));
 

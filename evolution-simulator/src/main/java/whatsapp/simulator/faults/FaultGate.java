@@ -54,6 +54,8 @@ public final class FaultGate {
             call.text(status, "text/html", proxyPage(status));
         } else if (status == 401) {
             Errors.unauthorized(call);
+        } else if (status == 404) {     // what a wrong base URL meets: Express's unknown-route answer
+            Errors.send(call, 404, "Cannot " + call.method() + " " + call.target());
         } else {
             Errors.send(call, status, "Simulated fault: " + status + " " + Errors.reason(status));
         }

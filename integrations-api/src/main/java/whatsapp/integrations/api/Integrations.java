@@ -29,6 +29,15 @@ public interface Integrations {
      */
     void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
 
+    /**
+     * Whether this instance name is in use here: by an integration row (enabled or being deleted) or by a
+     * creation in flight (a provisioning claim). An instance in use is never an orphan.
+     */
+    boolean references(String instanceName);
+
+    /** Audit entry {@code instance.deleted} for an Evolution instance that had no integration row (an orphan). */
+    void auditInstanceDeleted(String instanceName, String actor, String reason);
+
     enum RetireResult {
         /** every step finished */
         DONE,

@@ -10,11 +10,23 @@ import whatsapp.localstack.LocalStack;
  */
 public final class Stack {
 
-    /** Settings the tests rely on: no timers firing during tests, no grace period. */
+    /** Where the server POSTs alerts during the tests: a test starts a receiver on this port when it needs one. */
+    public static final int ALERT_PORT = 18580 + Integer.getInteger("stack.port-offset", 0);
+
+    /**
+     * Settings the tests rely on: no timers firing during tests. The orphan guards keep their production
+     * meaning (tests seed old or young instances and rows instead of switching the grace period off); the
+     * maximum is 5 so that a test can exceed it with 6 candidates. The fleet listing gives up after 5 s, so
+     * that a hanging Evolution fails a test quickly.
+     */
     static final Map<String, String> TEST_SETTINGS = Map.of(
             "HEALTH_CHECK_SCHEDULE", "off",
             "CLEANUP_SCHEDULE", "off",
-            "EVOLUTION_READ_TIMEOUT_MS", "2000");
+            "EVOLUTION_READ_TIMEOUT_MS", "2000",
+            "EVOLUTION_LIST_TIMEOUT_MS", "5000",
+            "ORPHAN_GRACE_MINUTES", "10",
+            "ORPHAN_MAX_DELETIONS", "5",
+            "ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts");
 
     static LocalStack stack;
 

@@ -58,6 +58,20 @@ public class IntegrationsFacade implements Integrations {
                 });
     }
 
+    @Override
+    public boolean references(String instanceName) {
+        var uses = (Number) em.createNativeQuery("""
+                SELECT (SELECT COUNT(*) FROM integrations.integrations WHERE instance_name = ?1)
+                     + (SELECT COUNT(*) FROM integrations.provisioning_claims WHERE instance_name = ?1)""")
+                .setParameter(1, instanceName).getSingleResult();
+        return uses.longValue() > 0;
+    }
+
+    @Override
+    public void auditInstanceDeleted(String instanceName, String actor, String reason) {
+        audit.record(actor, "instance.deleted", null, null, instanceName, reason, java.time.Instant.now());
+    }
+
     static IntegrationSummary summary(Integration i) {
         return new IntegrationSummary(i.id(), i.organizationId(), i.instanceName(), i.status().name(), i.enabled(),
                 i.phoneNumber(), i.connectedAt(), i.disconnectReason(), i.createdAt(), i.updatedAt());

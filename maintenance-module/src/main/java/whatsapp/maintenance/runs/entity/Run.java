@@ -12,6 +12,12 @@ import java.util.UUID;
 @Table(schema = "maintenance", name = "runs")
 public class Run {
 
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String ABORTED = "aborted";
+    public static final String FAILED = "failed";
+    public static final String SKIPPED = "skipped";
+
     @Id
     UUID id;
 
@@ -31,6 +37,31 @@ public class Run {
     String summary;
 
     protected Run() {
+    }
+
+    Run(UUID id, RunType type, String triggeredBy, String outcome, Instant startedAt) {
+        this.id = id;
+        this.type = type.name();
+        this.triggeredBy = triggeredBy;
+        this.outcome = outcome;
+        this.startedAt = startedAt;
+    }
+
+    public static Run started(UUID id, RunType type, String triggeredBy, Instant at) {
+        return new Run(id, type, triggeredBy, RUNNING, at);
+    }
+
+    /** A run that did not start because another one held the lock. */
+    public static Run skipped(RunType type, String triggeredBy, String summary, Instant at) {
+        var run = new Run(UUID.randomUUID(), type, triggeredBy, SKIPPED, at);
+        run.finish(SKIPPED, summary, at);
+        return run;
+    }
+
+    public void finish(String outcome, String summary, Instant at) {
+        this.outcome = outcome;
+        this.summary = summary;
+        this.completedAt = at;
     }
 
     public UUID id() { return id; }

@@ -1,0 +1,54 @@
+package whatsapp.maintenance.orphans.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import whatsapp.maintenance.orphans.entity.Cleanup;
+import whatsapp.maintenance.orphans.entity.CleanupSummary;
+import whatsapp.maintenance.orphans.entity.OrphanReport;
+import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
+import whatsapp.maintenance.problems.entity.RunInProgress;
+
+/** Orphaned instances and records: a dry-run check, and the guarded cleanup. Admins only. */
+@Path("/")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrphansResource {
+
+    @EJB
+    OrphanCleanup cleanup;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("orphaned-instances/check")
+    public OrphanReport check() {
+        return cleanup.check();
+    }
+
+    @POST
+    @Path("cleanup-orphaned-instances")
+    public CleanupAnswer cleanup(@QueryParam("dry_run") @DefaultValue("false") boolean dryRun) {
+        var result = cleanup.run(security.getUserPrincipal().getName(), dryRun);
+        if (result instanceof Cleanup.Skipped) throw new RunInProgress("cleanup");
+        if (result instanceof Cleanup.Unavailable unavailable)
+            throw new EvolutionUnavailable(unavailable.reason());
+        var summary = ((Cleanup.Done) result).summary();
+        return new CleanupAnswer(!summary.aborted(), summary);
+    }
+
+    /** {"success": ..., "cleanup_summary": {...}}; success is false when a guard aborted the run. */
+    public record CleanupAnswer(boolean success, CleanupSummary cleanupSummary) {
+    }
+}

@@ -1,0 +1,66 @@
+package whatsapp.maintenance.orphans.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.maintenance.orphans.entity.DuplicateNumber;
+import whatsapp.web.json.JsonContract;
+
+/**
+ * POSTs alerts as JSON to {@code alert.webhook-url} (ALERT_WEBHOOK_URL), when set. Best effort with short
+ * timeouts: an alert that cannot be delivered is logged, never a reason for a run to fail.
+ */
+@ApplicationScoped
+public class Alerts {
+
+    static final Logger LOG = Logger.getLogger(Alerts.class.getName());
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    @Inject
+    @ConfigProperty(name = "alert.webhook-url")
+    Optional<String> webhookUrl;
+
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public void duplicateNumber(DuplicateNumber duplicate, Instant at) {
+        var names = Json.createArrayBuilder(duplicate.instances());
+        send(Json.createObjectBuilder()
+                .add("type", "instance.duplicate_number")
+                .add("phone_number", duplicate.phoneNumber())
+                .add("instances", names)
+                .add("kept", Json.createArrayBuilder(duplicate.kept()))
+                .add("detail", "WhatsApp number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances().size()
+                        + " instances; WhatsApp will keep removing the device from all but one")
+                .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
+                .build().toString());
+    }
+
+    /** @return whether the receiver answered 2xx */
+    boolean send(String json) {
+        var url = webhookUrl.filter(value -> !value.isBlank());
+        if (url.isEmpty()) return false;
+        try {
+            var request = HttpRequest.newBuilder(URI.create(url.get())).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            var status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 != 2) LOG.warning(() -> "Alert receiver answered HTTP " + status);
+            return status / 100 == 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {   // never fail a run for an alert: bad URL, refused, timeout
+            LOG.warning(() -> "Alert not delivered: " + e.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

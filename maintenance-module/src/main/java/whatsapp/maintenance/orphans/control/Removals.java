@@ -1,0 +1,88 @@
+package whatsapp.maintenance.orphans.control;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.entity.EvolutionInstance;
+import whatsapp.evolution.instances.entity.Lookup;
+import whatsapp.evolution.instances.entity.Removal;
+import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Integrations;
+import whatsapp.maintenance.orphans.entity.Item;
+import whatsapp.maintenance.orphans.entity.Tally;
+
+/**
+ * Rechecks each candidate by name just before acting on it, and acts only on what the recheck confirms:
+ * an instance Evolution still has and nothing here uses is logged out and deleted; a row is retired only
+ * after Evolution's own 404 for its instance with a proven API key ({@link Lookup.Missing}). Anything
+ * unclear leaves the candidate alone. No transaction is open here (G5).
+ */
+@ApplicationScoped
+public class Removals {
+
+    public static final String ACTOR = "system:cleanup";
+    static final Logger LOG = Logger.getLogger(Removals.class.getName());
+
+    @Inject
+    Evolution evolution;
+
+    @EJB(lookup = Integrations.LOOKUP)
+    Integrations integrations;
+
+    public Tally instances(List<EvolutionInstance> candidates, boolean dryRun, String reason) {
+        var items = new ArrayList<Item>(candidates.size());
+        for (var candidate : candidates) items.add(instance(candidate.name(), dryRun, reason));
+        return Tally.of(items);
+    }
+
+    public Tally rows(List<IntegrationSummary> candidates, boolean dryRun, String reason) {
+        var items = new ArrayList<Item>(candidates.size());
+        for (var candidate : candidates) items.add(row(candidate, dryRun, reason));
+        return Tally.of(items);
+    }
+
+    Item instance(String name, boolean dryRun, String reason) {
+        var lookup = evolution.lookup(name);
+        if (lookup instanceof Lookup.Missing) return instanceItem(name, Item.SKIPPED, "gone before the recheck");
+        if (lookup instanceof Lookup.Unavailable unavailable)
+            return instanceItem(name, Item.FAILED, "recheck impossible: " + unavailable.reason());
+        if (integrations.references(name)) return instanceItem(name, Item.SKIPPED, "now in use by an integration");
+        if (dryRun) return instanceItem(name, Item.WOULD_DELETE, "still present and unused");
+        var removal = evolution.delete(name);
+        if (removal instanceof Removal.Deleted) {
+            integrations.auditInstanceDeleted(name, ACTOR, reason);
+            LOG.info(() -> "Orphaned Evolution instance " + name + " logged out and deleted");
+            return instanceItem(name, Item.DELETED, "logged out and deleted");
+        }
+        if (removal instanceof Removal.AlreadyGone) return instanceItem(name, Item.SKIPPED, "gone before the deletion");
+        return instanceItem(name, Item.FAILED, "deletion failed: " + ((Removal.Unavailable) removal).reason());
+    }
+
+    Item row(IntegrationSummary row, boolean dryRun, String reason) {
+        var lookup = evolution.lookup(row.instanceName());
+        if (lookup instanceof Lookup.Found) return rowItem(row, Item.SKIPPED, "Evolution has the instance after all");
+        if (lookup instanceof Lookup.Unavailable unavailable)
+            return rowItem(row, Item.FAILED, "recheck impossible: " + unavailable.reason());
+        if (dryRun) return rowItem(row, Item.WOULD_DELETE, "Evolution confirmed (404) that the instance is gone");
+        var retired = integrations.retire(row.id(), ACTOR, reason + "; Evolution confirmed (404) that the instance is gone");
+        if (retired == Integrations.RetireResult.DONE) {
+            LOG.info(() -> "Orphaned integration " + row.id() + " (" + row.instanceName() + ") retired");
+            return rowItem(row, Item.DELETED, "retired");
+        }
+        if (retired == Integrations.RetireResult.PENDING)
+            return rowItem(row, Item.FAILED, "retirement pending: the background retry finishes it");
+        return rowItem(row, Item.SKIPPED, "row gone before the retirement");
+    }
+
+    static Item instanceItem(String name, String outcome, String detail) {
+        return new Item(name, null, null, outcome, detail);
+    }
+
+    static Item rowItem(IntegrationSummary row, String outcome, String detail) {
+        return new Item(row.instanceName(), row.id(), row.organizationId(), outcome, detail);
+    }
+}

@@ -1,0 +1,27 @@
+package whatsapp.maintenance.orphans.entity;
+
+import java.util.List;
+import java.util.UUID;
+import whatsapp.evolution.instances.entity.EvolutionInstance;
+
+/** The dry-run answer of {@code GET /maintenance/orphaned-instances/check}; nothing was changed. */
+public record OrphanReport(boolean success, int evolutionInstances, int dbRecords, List<String> orphanedEvolutionInstances,
+                           List<OrphanedRecord> orphanedDbRecords, List<DuplicateNumber> duplicateNumbers, Counts counts,
+                           boolean wouldAbort, String abortReason) {
+
+    public static OrphanReport of(Orphans orphans, String abortReason) {
+        var rows = orphans.rows().stream()
+                .map(row -> new OrphanedRecord(row.id(), row.instanceName(), row.organizationId(), row.status())).toList();
+        var counts = new Counts(orphans.ownedInstances(), orphans.instances().size(), rows.size(), orphans.duplicates().size());
+        return new OrphanReport(true, orphans.evolutionInstances(), orphans.dbRecords(),
+                orphans.instances().stream().map(EvolutionInstance::name).toList(), rows, orphans.duplicates(), counts,
+                abortReason != null, abortReason);
+    }
+
+    public record OrphanedRecord(UUID id, String instanceName, String organizationId, String status) {
+    }
+
+    public record Counts(int ownedEvolutionInstances, int orphanedEvolutionInstances, int orphanedDbRecords,
+                         int duplicateNumbers) {
+    }
+}

@@ -1,0 +1,34 @@
+package whatsapp.maintenance.orphans.entity;
+
+import java.util.List;
+
+/**
+ * One kind of candidate in a cleanup summary.
+ *
+ * @param found       candidates the comparison found
+ * @param deleted     deleted (instances) or retired (rows)
+ * @param failed      Evolution could not confirm or carry out the step; nothing was assumed
+ * @param skipped     the recheck no longer confirmed the candidate, or the run was aborted
+ * @param wouldDelete dry runs only: confirmed by the recheck, left alone
+ * @param items       one entry per candidate acted upon (empty when the run was aborted)
+ */
+public record Tally(int found, int deleted, int failed, int skipped, int wouldDelete, List<Item> items) {
+
+    public Tally {
+        items = List.copyOf(items);
+    }
+
+    public static Tally of(List<Item> items) {
+        return new Tally(items.size(), count(items, Item.DELETED), count(items, Item.FAILED), count(items, Item.SKIPPED),
+                count(items, Item.WOULD_DELETE), items);
+    }
+
+    /** An aborted run touches nothing: every candidate is skipped. */
+    public static Tally aborted(int found) {
+        return new Tally(found, 0, 0, found, 0, List.of());
+    }
+
+    static int count(List<Item> items, String outcome) {
+        return (int) items.stream().filter(item -> item.outcome().equals(outcome)).count();
+    }
+}

@@ -1,0 +1,108 @@
+package whatsapp.st.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static whatsapp.st.maintenance.Fleet.OLD;
+import static whatsapp.st.maintenance.Fleet.evolution;
+import static whatsapp.st.maintenance.Fleet.instance;
+import static whatsapp.st.maintenance.Fleet.name;
+import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import whatsapp.simulator.ApiVersion;
+import whatsapp.simulator.Fault;
+
+/**
+ * Each candidate is rechecked by name just before acting: only Evolution's own 404, with the key proven,
+ * makes a row an orphan; only a still-present instance is deleted; anything unclear leaves it alone.
+ */
+class OrphanRecheckIT {
+
+    @BeforeEach
+    void fleet() {
+        Fleet.cleanSlate();
+        Fleet.healthy("org-healthy");
+    }
+
+    @AfterEach
+    void emptyFleet() {
+        Fleet.cleanSlate();
+    }
+
+    @Test
+    void aRowIsKeptWhenTheRecheckFailsWith5xx() {
+        var row = Fleet.row("org-gone", name("org-gone", OLD), OLD);
+        evolution().inject(Fault.status("connectionState", 500));
+
+        var summary = Fleet.summary(Fleet.cleanup());
+
+        assertTally(summary.getJsonObject("orphaned_db_records"), 1, 0, 1, 0);
+        assertThat(Fleet.rowExists(row)).isTrue();
+        assertThat(evolution().calls("delete")).isZero();
+    }
+
+    @Test
+    void aRowIsKeptWhenTheRecheckIsRefusedAsUnauthorized() {
+        var row = Fleet.row("org-gone", name("org-gone", OLD), OLD);
+        evolution().inject(Fault.unauthorized("connectionState"));
+
+        var summary = Fleet.summary(Fleet.cleanup());
+
+        assertTally(summary.getJsonObject("orphaned_db_records"), 1, 0, 1, 0);
+        assertThat(Fleet.rowExists(row)).isTrue();
+    }
+
+    @Test
+    void aRowIsKeptWhenTheRecheckTimesOut() {
+        var row = Fleet.row("org-gone", name("org-gone", OLD), OLD);
+        evolution().inject(Fault.hang("connectionState"));
+
+        var summary = Fleet.summary(Fleet.cleanup());
+
+        evolution().clearFaults();
+        assertTally(summary.getJsonObject("orphaned_db_records"), 1, 0, 1, 0);
+        assertThat(Fleet.rowExists(row)).isTrue();
+    }
+
+    /** Evolution 1.8 lists only instances loaded in memory; the recheck by name finds the stored one. */
+    @Test
+    void aRowWhoseInstanceTheListingMissedIsKeptWhenTheRecheckFindsIt() {
+        evolution().useVersion(ApiVersion.V1_8);
+        var name = name("org-unloaded", OLD);
+        evolution().seed(instance(name, OLD).loaded(false));
+        var row = Fleet.row("org-unloaded", name, OLD);
+
+        var summary = Fleet.summary(Fleet.cleanup());
+
+        assertTally(summary.getJsonObject("orphaned_db_records"), 1, 0, 0, 1);
+        assertThat(Fleet.rowExists(row)).isTrue();
+        assertThat(evolution().instance(name)).isPresent();
+    }
+
+    @Test
+    void anInstanceIsKeptWhenItsDeletionFails() {
+        var orphan = name("org-left-behind", OLD);
+        evolution().seed(instance(orphan, OLD));
+        evolution().inject(Fault.status("delete", 500));
+
+        var summary = Fleet.summary(Fleet.cleanup());
+
+        assertTally(summary.getJsonObject("orphaned_evolution_instances"), 1, 0, 1, 0);
+        assertThat(evolution().instance(orphan)).isPresent();
+        assertThat(Fleet.audited("instance.deleted", orphan)).isZero();
+    }
+
+    @Test
+    void anInstanceThatAClaimNowUsesIsKept() {
+        var orphan = name("org-claiming", OLD);
+        evolution().seed(instance(orphan, OLD));
+        Fleet.execute("INSERT INTO integrations.provisioning_claims (organization_id, instance_name, webhook_secret_hash, "
+                + "claimed_by, claimed_until, created_at) VALUES ('org-claiming', '" + orphan + "', 'x', 'test', now(), now())");
+
+        var summary = Fleet.summary(Fleet.cleanup());
+
+        assertTally(summary.getJsonObject("orphaned_evolution_instances"), 1, 0, 0, 1);
+        assertThat(evolution().instance(orphan)).isPresent();
+    }
+}

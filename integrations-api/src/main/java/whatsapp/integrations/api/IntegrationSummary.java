@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The part of an integration other modules may rely on. */
+/** The part of an integration other modules may rely on; {@code statusChangedAt} is when the status last changed. */
 public record IntegrationSummary(UUID id, String organizationId, String instanceName, String status,
                                  boolean enabled, String phoneNumber, Instant connectedAt,
-                                 String disconnectReason, Instant createdAt, Instant updatedAt)
+                                 String disconnectReason, Instant createdAt, Instant updatedAt,
+                                 Instant statusChangedAt)
         implements Serializable {
 }

@@ -38,6 +38,23 @@ public interface Integrations {
     /** Audit entry {@code instance.deleted} for an Evolution instance that had no integration row (an orphan). */
     void auditInstanceDeleted(String instanceName, String actor, String reason);
 
+    /**
+     * Applies what a sweep or a webhook observed, in one transaction with one batched update:
+     * status, phone number, {@code connected_at} (kept while connected) and disconnect reason.
+     * Every status change gets a history row, an {@code instance.status_changed} event and a cache
+     * refresh. Rows being deleted, and names without a row, are left alone.
+     *
+     * @param source {@code sweep} or {@code webhook}
+     * @return the status changes made, in the order of the observations
+     */
+    List<StatusChange> observe(List<Observation> observations, String source);
+
+    /**
+     * Status changes of one instance from {@code since} on, oldest first, preceded by the last change
+     * before {@code since} when there is one (the state the window starts in).
+     */
+    List<StatusChange> history(String instanceName, java.time.Instant since);
+
     enum RetireResult {
         /** every step finished */
         DONE,

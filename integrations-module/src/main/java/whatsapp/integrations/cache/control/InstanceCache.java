@@ -3,11 +3,17 @@ package whatsapp.integrations.cache.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.annotation.Resource;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
+import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.lifecycle.entity.Integration;
 
 /**
@@ -22,6 +28,9 @@ public class InstanceCache {
     @Inject
     RedissonClient redis;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     @Inject
     @ConfigProperty(name = "cache.ttl-minutes", defaultValue = "60")
     long ttlMinutes;
@@ -31,15 +40,47 @@ public class InstanceCache {
     }
 
     public void put(Integration integration) {
-        String summary = Json.createObjectBuilder()
-                .add("organization_id", integration.organizationId())
-                .add("integration_id", integration.id().toString())
-                .add("instance_name", integration.instanceName())
-                .add("status", integration.status().name())
-                .add("enabled", integration.enabled())
-                .build().toString();
+        String summary = summary(integration.organizationId(), integration.id(), integration.instanceName(),
+                integration.status().name(), integration.enabled());
         attempt("refresh", integration.instanceName(), () -> redis.getBucket(key(integration.instanceName()))
                 .setAsync(summary, Duration.ofMinutes(ttlMinutes)).toCompletableFuture().get(1, TimeUnit.SECONDS));
+    }
+
+    /** Once the transaction commits, refresh the entries of these status changes in one Redis batch. */
+    public void refreshAfterCommit(List<StatusChange> changes) {
+        if (changes.isEmpty()) return;
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) refresh(changes);
+            }
+        });
+    }
+
+    void refresh(List<StatusChange> changes) {
+        attempt("refresh", changes.size() + " instances", () -> {
+            var batch = redis.createBatch();
+            for (var change : changes) {
+                batch.getBucket(key(change.instanceName())).setAsync(
+                        summary(change.organizationId(), change.integrationId(), change.instanceName(), change.to(), true),
+                        Duration.ofMinutes(ttlMinutes));
+            }
+            return batch.executeAsync().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        });
+    }
+
+    static String summary(String organizationId, UUID integrationId, String instanceName, String status, boolean enabled) {
+        return Json.createObjectBuilder()
+                .add("organization_id", organizationId)
+                .add("integration_id", integrationId.toString())
+                .add("instance_name", instanceName)
+                .add("status", status)
+                .add("enabled", enabled)
+                .build().toString();
     }
 
     public boolean remove(String instanceName) {

@@ -9,8 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.boundary.OutboxRelay;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Integration;
@@ -34,20 +39,45 @@ public class Outbox {
 
     public UUID append(EventType type, Integration integration, Instant at) {
         UUID eventId = UUID.randomUUID();
-        String payload = Json.createObjectBuilder()
-                .add("event_id", eventId.toString())
-                .add("type", type.wire)
-                .add("instance_name", integration.instanceName())
-                .add("organization_id", integration.organizationId())
-                .add("integration_id", integration.id().toString())
-                .add("status", integration.status().name())
-                .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
-                .build().toString();
+        String payload = payload(eventId, type, integration.instanceName(), integration.organizationId(),
+                integration.id(), integration.status().name(), at);
         em.createNativeQuery("INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, eventId).setParameter(2, type.wire).setParameter(3, payload).setParameter(4, at)
                 .executeUpdate();
         transaction.registerInterposedSynchronization(new AfterCommit(relay));
         return eventId;
+    }
+
+    /** {@code instance.status_changed} for each change, batched on the caller's connection and transaction. */
+    public void appendStatusChanges(Connection connection, List<StatusChange> changes) throws SQLException {
+        if (changes.isEmpty()) return;
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)")) {
+            for (var change : changes) {
+                UUID eventId = UUID.randomUUID();
+                insert.setObject(1, eventId);
+                insert.setString(2, EventType.STATUS_CHANGED.wire);
+                insert.setString(3, payload(eventId, EventType.STATUS_CHANGED, change.instanceName(), change.organizationId(),
+                        change.integrationId(), change.to(), change.at()));
+                insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        transaction.registerInterposedSynchronization(new AfterCommit(relay));
+    }
+
+    static String payload(UUID eventId, EventType type, String instanceName, String organizationId, UUID integrationId,
+                          String status, Instant at) {
+        return Json.createObjectBuilder()
+                .add("event_id", eventId.toString())
+                .add("type", type.wire)
+                .add("instance_name", instanceName)
+                .add("organization_id", organizationId)
+                .add("integration_id", integrationId.toString())
+                .add("status", status)
+                .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
+                .build().toString();
     }
 
     record AfterCommit(OutboxRelay relay) implements Synchronization {

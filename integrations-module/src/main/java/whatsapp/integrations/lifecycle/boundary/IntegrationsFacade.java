@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.audit.control.AuditLog;
@@ -30,6 +32,9 @@ public class IntegrationsFacade implements Integrations {
 
     @Inject
     AuditLog audit;
+
+    @EJB
+    whatsapp.integrations.status.boundary.StatusBook statusBook;
 
     @Override
     public List<IntegrationSummary> all() {
@@ -72,8 +77,18 @@ public class IntegrationsFacade implements Integrations {
         audit.record(actor, "instance.deleted", null, null, instanceName, reason, java.time.Instant.now());
     }
 
+    @Override
+    public List<StatusChange> observe(List<Observation> observations, String source) {
+        return statusBook.observe(observations, source);
+    }
+
+    @Override
+    public List<StatusChange> history(String instanceName, java.time.Instant since) {
+        return statusBook.history(instanceName, since);
+    }
+
     static IntegrationSummary summary(Integration i) {
         return new IntegrationSummary(i.id(), i.organizationId(), i.instanceName(), i.status().name(), i.enabled(),
-                i.phoneNumber(), i.connectedAt(), i.disconnectReason(), i.createdAt(), i.updatedAt());
+                i.phoneNumber(), i.connectedAt(), i.disconnectReason(), i.createdAt(), i.updatedAt(), i.statusChangedAt());
     }
 }

@@ -86,6 +86,9 @@ public class Integration {
     @Column(name = "attempt_lease_until")
     Instant attemptLeaseUntil;
 
+    @Column(name = "status_changed_at")
+    Instant statusChangedAt;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -107,6 +110,7 @@ public class Integration {
         this.webhookSecretHash = webhookSecretHash;
         this.status = Objects.requireNonNull(status, "status is required");
         this.enabled = true;
+        this.statusChangedAt = now;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -166,4 +170,5 @@ public class Integration {
     public String disconnectReason() { return disconnectReason; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    public Instant statusChangedAt() { return statusChangedAt; }
 }

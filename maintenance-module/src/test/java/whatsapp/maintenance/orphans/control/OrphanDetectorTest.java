@@ -121,6 +121,6 @@ class OrphanDetectorTest {
 
     static IntegrationSummary row(String instanceName, Instant createdAt, boolean enabled) {
         return new IntegrationSummary(UUID.randomUUID(), "org", instanceName, enabled ? "connected" : "deleting", enabled,
-                null, null, null, createdAt, createdAt);
+                null, null, null, createdAt, createdAt, createdAt);
     }
 }

@@ -23,26 +23,18 @@ import whatsapp.maintenance.orphans.entity.OrphanReport;
 import whatsapp.maintenance.orphans.entity.Orphans;
 import whatsapp.maintenance.orphans.entity.Tally;
 import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
-import whatsapp.maintenance.runs.boundary.Runs;
-import whatsapp.maintenance.runs.entity.Run;
-import whatsapp.maintenance.runs.entity.RunType;
-import whatsapp.web.json.JsonContract;
 
 /**
  * Orphan reconciliation that can never mass-delete: one listing (unusable → nothing changes), the
  * comparison with our rows, the guards (empty listing, too many candidates → abort), then each candidate
- * rechecked by name before it is acted upon. No transaction spans an Evolution call (G5).
+ * rechecked by name before it is acted upon. No transaction spans an Evolution call (G5). Runs that act
+ * go through {@link CleanupRuns}, which holds the cluster-wide lock and records them.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrphanCleanup {
 
     static final Logger LOG = Logger.getLogger(OrphanCleanup.class.getName());
-    public static final String SCHEDULE = "schedule";
-    static final String SKIPPED_SUMMARY = "{\"reason\":\"another cleanup run was in progress\"}";
-
-    @EJB
-    Runs runs;
 
     @Inject
     Evolution evolution;
@@ -74,49 +66,6 @@ public class OrphanCleanup {
         if (listing instanceof Listing.Unavailable unavailable) throw new EvolutionUnavailable(unavailable.reason());
         var orphans = detect((Listing.Listed) listing);
         return OrphanReport.of(orphans, DeletionGuards.abortReason(orphans, maxDeletions).orElse(null));
-    }
-
-    /**
-     * A cleanup under the cluster-wide lock, recorded in the runs history. A dry run changes nothing, so it
-     * takes no lock and leaves no record.
-     */
-    public Cleanup run(String triggeredBy, boolean dryRun) {
-        var started = Instant.now();
-        if (dryRun) return reconcile(new CleanupSummary.Run(null, triggeredBy, true, started));
-        var id = runs.start(RunType.cleanup, triggeredBy, started);
-        if (id.isEmpty()) {
-            runs.skipped(RunType.cleanup, triggeredBy, SKIPPED_SUMMARY, started);
-            return new Cleanup.Skipped("another cleanup run holds the lock");
-        }
-        Cleanup result = null;
-        try {
-            result = reconcile(new CleanupSummary.Run(id.get(), triggeredBy, false, started));
-            return result;
-        } finally {
-            runs.finish(id.get(), RunType.cleanup, outcome(result), result == null ? null : JsonContract.toJson(summary(result)));
-        }
-    }
-
-    /** The timer's entry: never throws, so the container does not retry a run the guards stopped. */
-    public void scheduled() {
-        try {
-            var result = run(SCHEDULE, false);
-            LOG.info(() -> "Scheduled orphan cleanup: " + outcome(result));
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Scheduled orphan cleanup failed: " + e.getClass().getSimpleName());
-        }
-    }
-
-    static String outcome(Cleanup result) {
-        if (result instanceof Cleanup.Done done) return done.summary().aborted() ? Run.ABORTED : Run.COMPLETED;
-        if (result instanceof Cleanup.Skipped) return Run.SKIPPED;
-        return Run.FAILED;
-    }
-
-    static CleanupSummary summary(Cleanup result) {
-        if (result instanceof Cleanup.Done done) return done.summary();
-        if (result instanceof Cleanup.Unavailable unavailable) return unavailable.summary();
-        return null;
     }
 
     /** Everything after the lock: list, compare, guard, recheck and act (or, dry, only say what it would do). */

@@ -28,6 +28,9 @@ public class OrphansResource {
     @EJB
     OrphanCleanup cleanup;
 
+    @EJB
+    CleanupRuns runs;
+
     @Context
     SecurityContext security;
 
@@ -40,7 +43,7 @@ public class OrphansResource {
     @POST
     @Path("cleanup-orphaned-instances")
     public CleanupAnswer cleanup(@QueryParam("dry_run") @DefaultValue("false") boolean dryRun) {
-        var result = cleanup.run(security.getUserPrincipal().getName(), dryRun);
+        var result = runs.run(security.getUserPrincipal().getName(), dryRun);
         if (result instanceof Cleanup.Skipped) throw new RunInProgress("cleanup");
         if (result instanceof Cleanup.Unavailable unavailable)
             throw new EvolutionUnavailable(unavailable.reason());

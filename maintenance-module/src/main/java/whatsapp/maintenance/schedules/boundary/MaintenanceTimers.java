@@ -17,7 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.maintenance.orphans.boundary.OrphanCleanup;
+import whatsapp.maintenance.orphans.boundary.CleanupRuns;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.maintenance.schedules.control.Schedules;
 
@@ -43,7 +43,7 @@ public class MaintenanceTimers {
     String cleanupSchedule;
 
     @EJB
-    OrphanCleanup cleanup;
+    CleanupRuns cleanup;
 
     @PostConstruct
     void schedule() {

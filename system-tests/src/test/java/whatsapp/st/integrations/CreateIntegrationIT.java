@@ -199,6 +199,14 @@ class CreateIntegrationIT {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().getJsonArray("integrations")).hasSize(1);
         assertThat(Database.integrationsOf("org-member-2")).isZero();
+
+        var audit = Http.get(Service.integrations("/audit?organization_id=org-member-1"), Service.member("org-member-1"));
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.json().getJsonArray("entries").getJsonObject(0).getString("action")).isEqualTo("instance.created");
+        assertThat(audit.json().getJsonArray("entries").getJsonObject(0).getString("actor")).isEqualTo("user:bob");
+        assertThat(Http.get(Service.integrations("/audit?organization_id=org-member-2"), Service.member("org-member-1")).status())
+                .isEqualTo(403);
+        assertThat(Http.get(Service.integrations("/audit"), Service.member("org-member-1")).status()).isEqualTo(403);
     }
 
     static String sha256(String text) {

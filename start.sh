@@ -6,4 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests install
-exec ./mvnw -B -q -pl local-stack exec:java -Dexec.mainClass=whatsapp.localstack.Start -Dexec.args="$PWD"
+./mvnw -B -q -pl local-stack dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+exec java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" whatsapp.localstack.Start "$PWD"

@@ -6,31 +6,10 @@ import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CreateTest {
+class CreateTest extends SimulatorTests {
 
-    static EvolutionSimulator simulator;
-    static EvolutionApi evolution;
-
-    @BeforeAll
-    static void start() {
-        simulator = EvolutionSimulator.start(0, "global-key");
-        evolution = new EvolutionApi(simulator.baseUrl(), "global-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void withQrcodeTheInstanceIsConnectingAndTheAnswerHasTheFixtureShape() throws Exception {

@@ -8,30 +8,14 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
+class FaultsTest extends SimulatorTests {
 
-    static EvolutionSimulator simulator;
-    static EvolutionApi evolution;
-
-    @BeforeAll
-    static void start() {
-        simulator = EvolutionSimulator.start(0, "global-key");
-        evolution = new EvolutionApi(simulator.baseUrl(), "global-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @BeforeEach
     void reset() {
-        simulator.reset();
         simulator.seed(SeedInstance.named("clinic").status("open"));
     }
 

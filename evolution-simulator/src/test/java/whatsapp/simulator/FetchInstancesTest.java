@@ -4,35 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FetchInstancesTest {
+class FetchInstancesTest extends SimulatorTests {
 
     static final String DEVICE_REMOVED = "{\"error\":{\"data\":{\"tag\":\"stream:error\",\"attrs\":{\"code\":\"401\"},"
             + "\"content\":[{\"tag\":\"conflict\",\"attrs\":{\"type\":\"device_removed\"}}]},\"isBoom\":true,\"isServer\":false,"
             + "\"output\":{\"statusCode\":401,\"payload\":{\"statusCode\":401,\"error\":\"Unauthorized\","
             + "\"message\":\"Stream Errored (conflict)\"},\"headers\":{}}},\"date\":\"2025-11-16T08:14:27.905Z\"}";
 
-    static EvolutionSimulator simulator;
-    static EvolutionApi evolution;
-
-    @BeforeAll
-    static void start() {
-        simulator = EvolutionSimulator.start(0, "global-key");
-        evolution = new EvolutionApi(simulator.baseUrl(), "global-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @BeforeEach
     void seedTheFixtureFleet() {
-        simulator.reset();
         simulator.seed(
                 SeedInstance.named("clinic-abc-123-1763224272772").status("open").ownerJid("5511999990000@s.whatsapp.net")
                         .profileName("Clinica ABC").token("B7E4C2A1-9D3F-4E8B-A6C5-1F2E3D4C5B6A"),

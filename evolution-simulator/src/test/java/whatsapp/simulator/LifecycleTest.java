@@ -3,32 +3,11 @@ package whatsapp.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** connect, logout, restart, delete: what each answers in each live state. */
-class LifecycleTest {
+class LifecycleTest extends SimulatorTests {
 
-    static EvolutionSimulator simulator;
-    static EvolutionApi evolution;
-
-    @BeforeAll
-    static void start() {
-        simulator = EvolutionSimulator.start(0, "global-key");
-        evolution = new EvolutionApi(simulator.baseUrl(), "global-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void connectOpensAClosedInstanceWithAQrAndRepeatsItWhileConnecting() throws Exception {

@@ -2,32 +2,11 @@ package whatsapp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Evolution's guard order: instance exists (404) → name free on create (403) → key (401). */
-class MiddlewareOrderTest {
+class MiddlewareOrderTest extends SimulatorTests {
 
-    static EvolutionSimulator simulator;
-    static EvolutionApi evolution;
-
-    @BeforeAll
-    static void start() {
-        simulator = EvolutionSimulator.start(0, "global-key");
-        evolution = new EvolutionApi(simulator.baseUrl(), "global-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.reset();
-    }
 
     @Test
     void unknownInstanceIs404EvenWithAWrongKey() throws Exception {

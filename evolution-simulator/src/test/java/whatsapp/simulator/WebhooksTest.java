@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WebhooksTest {
+class WebhooksTest extends SimulatorTests {
 
-    static EvolutionSimulator simulator;
-    static EvolutionApi evolution;
     WebhookReceiver receiver;
-
-    @BeforeAll
-    static void start() {
-        simulator = EvolutionSimulator.start(0, "global-key");
-        evolution = new EvolutionApi(simulator.baseUrl(), "global-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @BeforeEach
     void listen() throws Exception {
-        simulator.reset();
         simulator.webhookPolicy(2, Duration.ofMillis(20), Duration.ofSeconds(2));
         receiver = new WebhookReceiver();
     }

@@ -22,38 +22,30 @@ import whatsapp.evolution.instances.entity.Removal;
  * {@code whatsapp.evolution.instances.boundary.GuardedEvolution/lookup/Timeout/value=8000}.
  */
 @ApplicationScoped
+@Timeout(value = 12, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 1.0, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        failOn = EvolutionDown.class)
 public class GuardedEvolution {
 
     @Inject
     Evolution evolution;
 
-    @Timeout(value = 12, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 1.0, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = EvolutionDown.class)
     @Fallback(Unavailability.OfLookup.class)
     public Lookup lookup(String name) {
         return EvolutionDown.throwIfUnavailable(evolution.lookup(name), Lookup.Unavailable.class);
     }
 
-    @Timeout(value = 12, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 1.0, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = EvolutionDown.class)
     @Fallback(Unavailability.OfCreation.class)
     public Creation create(CreateInstance request) {
         return EvolutionDown.throwIfUnavailable(evolution.create(request), Creation.Unavailable.class);
     }
 
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 1.0, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = EvolutionDown.class)
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS) // logout, then delete
     @Fallback(Unavailability.OfRemoval.class)
     public Removal delete(String name) {
         return EvolutionDown.throwIfUnavailable(evolution.delete(name), Removal.Unavailable.class);
     }
 
-    @Timeout(value = 12, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 1.0, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            failOn = EvolutionDown.class)
     @Fallback(Unavailability.OfPairing.class)
     public Pairing connect(String name, Optional<String> number) {
         return EvolutionDown.throwIfUnavailable(evolution.connect(name, number), Pairing.Unavailable.class);

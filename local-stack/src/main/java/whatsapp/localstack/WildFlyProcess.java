@@ -39,7 +39,7 @@ public final class WildFlyProcess {
         builder.environment().putAll(environment);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         builder.environment().putIfAbsent("JAVA_OPTS", "-Xms96m -Xmx384m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=256m "
-                + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman");
+                + "-XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman");
         builder.redirectErrorStream(true);
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -67,6 +67,25 @@ class DeleteIntegrationIT {
     }
 
     @Test
+    void aPendingDeletionIsFinishedBeforeTheNextCreateOr409() {
+        var old = Integrations.createFor("org-delete-4");
+        evolution.inject(Fault.status("*", 503));
+        assertThat(Integrations.delete(old.getString("id")).status()).isEqualTo(202);
+
+        var blocked = Integrations.create("org-delete-4", whatsapp.st.systems.Service.admin());
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.isProblem()).isTrue();
+        assertThat(Database.integrationsOf("org-delete-4")).isEqualTo(1);
+
+        evolution.clearFaults();
+        var created = Integrations.create("org-delete-4", whatsapp.st.systems.Service.admin());
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(Integrations.find(old.getString("id")).status()).isEqualTo(404);
+        assertThat(evolution.instance(old.getString("instance_name"))).isEmpty();
+        assertThat(Database.integrationsOf("org-delete-4")).isEqualTo(1);
+    }
+
+    @Test
     void eventsWaitInTheOutboxWhileRedisIsDown() throws Exception {
         var stack = Stack.get();
         stack.stopRedis();

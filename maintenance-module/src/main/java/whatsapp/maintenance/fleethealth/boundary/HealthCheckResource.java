@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.StatusChange;
@@ -49,6 +51,11 @@ public class HealthCheckResource {
     /** One fetchInstances call, one batched update; 503 and nothing changed when Evolution cannot be used. */
     @POST
     @Path("health-check")
+    @Operation(summary = "Sweep the fleet: one fetchInstances call, one batched update; instances lists the unhealthy, "
+            + "changed and uncheckable ones, the healthy rest is counted")
+    @APIResponse(responseCode = "200", description = "health_summary")
+    @APIResponse(responseCode = "409", description = "a sweep is already running somewhere in the cluster")
+    @APIResponse(responseCode = "503", description = "Evolution unavailable; no status was changed")
     public SweepAnswer sweep() {
         var result = sweeps.run(security.getUserPrincipal().getName());
         if (result instanceof Sweep.Skipped) throw new RunInProgress("health");
@@ -59,6 +66,7 @@ public class HealthCheckResource {
     /** The recorded statuses of every integration, from the database only: Evolution is not asked. */
     @GET
     @Path("health-check/status")
+    @Operation(summary = "Recorded status of every integration, from the database only (no Evolution call)")
     public StatusAnswer status() {
         var rows = integrations.all();
         var instances = new ArrayList<InstanceStatus>(rows.size());
@@ -76,6 +84,10 @@ public class HealthCheckResource {
     /** Status changes, newest first, over the last 30 days (and the change before, which the window starts in). */
     @GET
     @Path("instances/{instance_name}/history")
+    @Operation(summary = "Status changes of one instance over the last 30 days, newest first (source sweep or webhook), "
+            + "with uptime percentages over 24h, 7d and 30d")
+    @APIResponse(responseCode = "200", description = "changes and uptime")
+    @APIResponse(responseCode = "404", description = "no integration uses the name and it has no recorded history")
     public JsonObject history(@PathParam("instance_name") String instanceName) {
         var now = Instant.now();
         List<StatusChange> changes = integrations.history(instanceName, now.minus(Uptime.MONTH));

@@ -106,14 +106,18 @@ public class HealthSweep {
         }
         var listed = (Listing.Listed) listing;
         var now = listed.at();
+        var phases = new Phases();
         var all = integrations.all();
+        phases.mark("rows");
         var rows = all.stream().filter(HealthSweep::watched).toList();
         var instances = new HashMap<String, EvolutionInstance>(listed.instances().size() * 2);
         for (var instance : listed.instances()) instances.put(instance.name(), instance);
 
         var errors = new HashMap<String, String>();
         var observations = observe(rows, instances, errors, now);
+        phases.mark("compare");
         var changes = integrations.observe(new ArrayList<>(observations.values()), SOURCE);
+        phases.mark("observe");
 
         var changed = new HashMap<String, StatusChange>(changes.size() * 2);
         for (var change : changes) changed.put(change.instanceName(), change);
@@ -136,9 +140,12 @@ public class HealthSweep {
         report.sort(Comparator.comparing(InstanceHealth::instanceName));
         record(all, states, changes);
 
+        phases.mark("report");
         var subjects = new ArrayList<Subject>();
         var restarts = heal(states, now, subjects);
+        phases.mark("heal");
         int alertsSent = alert(states, listed, subjects, now);
+        phases.mark("alerts");
         int failedRestarts = (int) restarts.stream().filter(r -> HealAttempt.FAILED.equals(r.outcome())).count();
 
         var completed = Instant.now();
@@ -147,8 +154,26 @@ public class HealthSweep {
                 report, restarts, alertsSent, null);
         LOG.info(() -> "Health sweep: " + summary.totalInstances() + " instances, " + summary.healthy() + " healthy, "
                 + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + restarts.size()
-                + " heal actions, " + alertsSent + " alerts, " + summary.durationSeconds() + " s");
+                + " heal actions, " + alertsSent + " alerts, " + summary.durationSeconds() + " s (listing until "
+                + Duration.between(run.startedAt(), now).toMillis() + " ms, then " + phases + ")");
         return new Sweep.Done(summary);
+    }
+
+    /** Milliseconds per step, for the log line: where a slow sweep spends its time. */
+    static final class Phases {
+        final StringBuilder text = new StringBuilder();
+        long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Enabled and not being deleted: a row on its way out is the deletion path's business. */

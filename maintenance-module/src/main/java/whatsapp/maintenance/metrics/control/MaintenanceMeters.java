@@ -1,9 +1,7 @@
 package whatsapp.maintenance.metrics.control;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The maintenance meters, exposed by WildFly's Micrometer subsystem as Prometheus text on the management port
  * ({@code :9990/metrics}; dots become underscores, counters get {@code _total}, timers {@code _seconds_*}).
+ * Registered with {@code registry.counter(..)}, {@code timer(..)} and {@code gauge(..)}, never with
+ * {@code Builder.register(registry)}: WildFly 39.0.1's per-deployment registry keeps builder-registered meters to
+ * itself, and they never reach {@code /metrics}.
  */
 @ApplicationScoped
 public class MaintenanceMeters {
@@ -27,13 +28,12 @@ public class MaintenanceMeters {
 
     final Map<String, AtomicLong> instances = new ConcurrentHashMap<>();
 
+    /** {@code whatsapp_instances{status}}: integrations by status, as the last health sweep on this node left them. */
     @PostConstruct
     void gauges() {
         for (var status : STATUSES) {
             var value = instances.computeIfAbsent(status, s -> new AtomicLong());
-            Gauge.builder("whatsapp.instances", value, AtomicLong::get)
-                    .description("Integrations by status, as the last health sweep on this node left them")
-                    .tag("status", status).register(registry);
+            registry.gauge("whatsapp.instances", Tags.of("status", status), value, AtomicLong::get);
         }
     }
 
@@ -42,32 +42,29 @@ public class MaintenanceMeters {
         for (var status : STATUSES) instances.get(status).set(byStatus.getOrDefault(status, 0L));
     }
 
+    /** {@code whatsapp_disconnects_total{reason}}: disconnections the health sweeps recorded. */
     public void disconnect(String reason) {
-        Counter.builder("whatsapp.disconnects").description("Disconnections recorded by health sweeps, by reason")
-                .tag("reason", reason == null ? "unknown" : reason).register(registry).increment();
+        registry.counter("whatsapp.disconnects", Tags.of("reason", reason == null ? "unknown" : reason)).increment();
     }
 
-    /** @param outcome completed, failed or skipped */
+    /** {@code whatsapp_health_sweeps_seconds_*{outcome}}, outcome completed, failed or skipped. */
     public void sweep(String outcome, Duration took) {
-        Timer.builder("whatsapp.health.sweeps").description("Health sweeps: duration by outcome")
-                .tag("outcome", outcome).register(registry).record(took);
+        registry.timer("whatsapp.health.sweeps", Tags.of("outcome", outcome)).record(took);
     }
 
+    /** {@code whatsapp_heal_restarts_total{outcome}}: restarts of instances stuck connecting. */
     public void restart(String outcome) {
-        Counter.builder("whatsapp.heal.restarts").description("Restarts of instances stuck connecting, by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        registry.counter("whatsapp.heal.restarts", Tags.of("outcome", outcome)).increment();
     }
 
-    /** @param kind evolution_instance or db_record */
+    /** {@code whatsapp_orphans_found_total{kind}}, {@code whatsapp_orphans_deleted_total{kind}}; kind evolution_instance or db_record. */
     public void orphans(String kind, int found, int deleted) {
-        Counter.builder("whatsapp.orphans.found").description("Orphan candidates found by cleanup runs")
-                .tag("kind", kind).register(registry).increment(found);
-        Counter.builder("whatsapp.orphans.deleted").description("Orphans deleted or retired by cleanup runs")
-                .tag("kind", kind).register(registry).increment(deleted);
+        registry.counter("whatsapp.orphans.found", Tags.of("kind", kind)).increment(found);
+        registry.counter("whatsapp.orphans.deleted", Tags.of("kind", kind)).increment(deleted);
     }
 
+    /** {@code whatsapp_alerts_sent_total{type}}: alerts ALERT_WEBHOOK_URL accepted. */
     public void alert(String type) {
-        Counter.builder("whatsapp.alerts.sent").description("Alerts delivered to ALERT_WEBHOOK_URL, by type")
-                .tag("type", type).register(registry).increment();
+        registry.counter("whatsapp.alerts.sent", Tags.of("type", type)).increment();
     }
 }

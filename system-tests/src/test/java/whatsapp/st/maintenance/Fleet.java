@@ -23,8 +23,9 @@ import whatsapp.st.systems.Stack;
 /**
  * The fleet as the orphan tests arrange it: integration rows straight in PostgreSQL, instances seeded into
  * the Evolution simulator, and the endpoints. Orphan detection looks at the whole fleet, so every test
- * starts from (and leaves) an empty one: other system tests leave rows and instances behind. Audit log
- * and outbox are emptied too, so that counted entries and events belong to the test at hand.
+ * starts from (and leaves) an empty one: other system tests leave rows and instances behind. Audit log,
+ * outbox, status history, alert cooldowns and restart attempts are emptied too, so that counted entries,
+ * events, alerts and restarts belong to the test at hand.
  */
 final class Fleet {
 
@@ -41,7 +42,7 @@ final class Fleet {
     static void cleanSlate() {
         evolution().reset();
         execute("TRUNCATE integrations.integrations, integrations.provisioning_claims, integrations.audit_log, "
-                + "integrations.outbox");
+                + "integrations.outbox, integrations.status_history, maintenance.alert_stamps, maintenance.restart_attempts");
     }
 
     /** {@code clinic-<org>-<epoch millis>}, as this deployment names its instances. */

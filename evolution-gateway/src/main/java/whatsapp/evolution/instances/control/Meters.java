@@ -1,6 +1,7 @@
 package whatsapp.evolution.instances.control;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
@@ -18,11 +19,9 @@ public class Meters {
     public void record(String route, EvolutionAnswer answer, Duration took) {
         if (registry == null) return;
         String outcome = answer.kind().name().toLowerCase();
-        timers.computeIfAbsent(route + "/" + outcome, key -> Timer.builder("evolution.requests")
-                .description("Calls to Evolution API by route and classified answer")
-                .tag("route", route)
-                .tag("outcome", outcome)
-                .register(registry))
-                .record(took);
+        // registry.timer(..), not Timer.builder(..).register(registry): WildFly 39.0.1's per-deployment registry
+        // keeps builder-registered meters to itself, so they never reached /metrics
+        timers.computeIfAbsent(route + "/" + outcome,
+                key -> registry.timer("evolution.requests", Tags.of("route", route, "outcome", outcome))).record(took);
     }
 }

@@ -4,8 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.logging.Logger;
+import whatsapp.maintenance.metrics.control.MaintenanceMeters;
 import whatsapp.maintenance.orphans.entity.Cleanup;
 import whatsapp.maintenance.orphans.entity.CleanupSummary;
 import whatsapp.maintenance.runs.boundary.Runs;
@@ -28,6 +30,9 @@ public class CleanupRuns {
     @EJB
     OrphanCleanup cleanup;
 
+    @Inject
+    MaintenanceMeters meters;
+
     /**
      * A cleanup under the cluster-wide lock, recorded in the runs history. A dry run changes nothing, so it
      * takes no lock and leaves no record.
@@ -46,6 +51,7 @@ public class CleanupRuns {
             return result;
         } finally {
             runs.finish(id.get(), RunType.cleanup, outcome(result), result == null ? null : JsonContract.toJson(summary(result)));
+            count(result);
         }
     }
 
@@ -57,6 +63,14 @@ public class CleanupRuns {
         } catch (RuntimeException e) {
             LOG.warning(() -> "Scheduled orphan cleanup failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** Orphans found and deleted, per kind, for the Prometheus counters; dry runs and failed listings count nothing. */
+    void count(Cleanup result) {
+        if (!(result instanceof Cleanup.Done done)) return;
+        var summary = done.summary();
+        meters.orphans("evolution_instance", summary.orphanedEvolutionInstances().found(), summary.orphanedEvolutionInstances().deleted());
+        meters.orphans("db_record", summary.orphanedDbRecords().found(), summary.orphanedDbRecords().deleted());
     }
 
     static String outcome(Cleanup result) {

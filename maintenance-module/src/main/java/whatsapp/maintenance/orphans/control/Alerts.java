@@ -3,6 +3,7 @@ package whatsapp.maintenance.orphans.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.maintenance.metrics.control.MaintenanceMeters;
 import whatsapp.maintenance.orphans.entity.DuplicateNumber;
 import whatsapp.web.json.JsonContract;
 
@@ -29,11 +31,14 @@ public class Alerts {
     @ConfigProperty(name = "alert.webhook-url")
     Optional<String> webhookUrl;
 
+    @Inject
+    MaintenanceMeters meters;
+
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public void duplicateNumber(DuplicateNumber duplicate, Instant at) {
         var names = Json.createArrayBuilder(duplicate.instances());
-        send(Json.createObjectBuilder()
+        post(Json.createObjectBuilder()
                 .add("type", "instance.duplicate_number")
                 .add("phone_number", duplicate.phoneNumber())
                 .add("instances", names)
@@ -41,7 +46,14 @@ public class Alerts {
                 .add("detail", "WhatsApp number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances().size()
                         + " instances; WhatsApp will keep removing the device from all but one")
                 .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
-                .build().toString());
+                .build());
+    }
+
+    /** @return whether the receiver answered 2xx; delivered alerts are counted by type */
+    public boolean post(JsonObject alert) {
+        boolean sent = send(alert.toString());
+        if (sent) meters.alert(alert.getString("type", "unknown"));
+        return sent;
     }
 
     /** @return whether the receiver answered 2xx */

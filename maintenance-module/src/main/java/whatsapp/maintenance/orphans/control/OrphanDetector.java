@@ -63,7 +63,7 @@ public final class OrphanDetector {
      * (kept after close and logout, evolution-api.md §13.8), so on a closed instance it is history, not a live
      * pairing, and would report every re-paired phone as a duplicate of its own past.
      */
-    static List<DuplicateNumber> duplicates(List<EvolutionInstance> listed, java.util.Set<String> referenced) {
+    public static List<DuplicateNumber> duplicates(List<EvolutionInstance> listed, java.util.Set<String> referenced) {
         var byNumber = new HashMap<String, List<String>>();
         for (var instance : listed) {
             if (instance.connectionStatus() != ConnectionState.open) continue;

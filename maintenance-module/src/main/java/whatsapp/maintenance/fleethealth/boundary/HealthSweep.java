@@ -1,0 +1,317 @@
+package whatsapp.maintenance.fleethealth.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.entity.EvolutionInstance;
+import whatsapp.evolution.instances.entity.Listing;
+import whatsapp.evolution.instances.entity.Lookup;
+import whatsapp.evolution.instances.entity.Restart;
+import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.StatusChange;
+import whatsapp.maintenance.fleethealth.control.AlertPolicy;
+import whatsapp.maintenance.fleethealth.control.AlertPolicy.Subject;
+import whatsapp.maintenance.fleethealth.control.AlertStamps;
+import whatsapp.maintenance.fleethealth.control.HealPolicy;
+import whatsapp.maintenance.fleethealth.control.RestartAttempts;
+import whatsapp.maintenance.fleethealth.control.StatusMapping;
+import whatsapp.maintenance.fleethealth.entity.HealAttempt;
+import whatsapp.maintenance.fleethealth.entity.HealthSummary;
+import whatsapp.maintenance.fleethealth.entity.InstanceHealth;
+import whatsapp.maintenance.fleethealth.entity.InstanceState;
+import whatsapp.maintenance.fleethealth.entity.Sweep;
+import whatsapp.maintenance.metrics.control.MaintenanceMeters;
+import whatsapp.maintenance.orphans.control.Alerts;
+import whatsapp.maintenance.orphans.control.OrphanDetector;
+import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
+
+/**
+ * One look at the whole fleet: one {@code fetchInstances} call, each enabled row compared with its instance,
+ * rows absent from the listing rechecked by name (only Evolution's own 404 makes them {@code missing}), and
+ * everything observed recorded with one {@code Integrations.observe} call (one transaction, one batched update,
+ * history, events, cache). Then the follow-ups: restarts of instances stuck connecting, alerts, gauges. No
+ * transaction spans an Evolution call. Runs go through {@link SweepRuns}, which holds the cluster-wide lock.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HealthSweep {
+
+    static final Logger LOG = Logger.getLogger(HealthSweep.class.getName());
+    public static final String SOURCE = "sweep";
+
+    @Inject
+    Evolution evolution;
+
+    @EJB(lookup = Integrations.LOOKUP)
+    Integrations integrations;
+
+    @EJB
+    AlertStamps stamps;
+
+    @EJB
+    RestartAttempts attempts;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    MaintenanceMeters meters;
+
+    /** Rows absent from the listing rechecked per sweep; a listing that lost everything must not mean 10,000 calls. */
+    @Inject
+    @ConfigProperty(name = "health.max-rechecks", defaultValue = "50")
+    int maxRechecks;
+
+    @Inject
+    @ConfigProperty(name = "alert.cooldown-minutes", defaultValue = "30")
+    int cooldownMinutes;
+
+    @Inject
+    @ConfigProperty(name = "alert.group-threshold", defaultValue = "5")
+    int groupThreshold;
+
+    @Inject
+    @ConfigProperty(name = "heal.connecting-minutes", defaultValue = "10")
+    int connectingMinutes;
+
+    @Inject
+    @ConfigProperty(name = "heal.max-restarts-per-hour", defaultValue = "3")
+    int maxRestartsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "heal.max-restarts-per-sweep", defaultValue = "20")
+    int maxRestartsPerSweep;
+
+    public Sweep sweep(HealthSummary.Run run) {
+        var listing = evolution.list();
+        if (listing instanceof Listing.Unavailable unavailable) {
+            LOG.warning(() -> "Health sweep: Evolution listing unusable (" + unavailable.reason() + "); no status changed");
+            return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(unavailable.reason()).getMessage()),
+                    unavailable.reason());
+        }
+        var listed = (Listing.Listed) listing;
+        var now = listed.at();
+        var phases = new Phases();
+        var all = integrations.all();
+        phases.mark("rows");
+        var rows = all.stream().filter(HealthSweep::watched).toList();
+        var instances = new HashMap<String, EvolutionInstance>(listed.instances().size() * 2);
+        for (var instance : listed.instances()) instances.put(instance.name(), instance);
+
+        var errors = new HashMap<String, String>();
+        var observations = observe(rows, instances, errors, now);
+        phases.mark("compare");
+        var changes = integrations.observe(new ArrayList<>(observations.values()), SOURCE);
+        phases.mark("observe");
+
+        var changed = new HashMap<String, StatusChange>(changes.size() * 2);
+        for (var change : changes) changed.put(change.instanceName(), change);
+        var states = new ArrayList<InstanceState>(rows.size());
+        var report = new ArrayList<InstanceHealth>();
+        int healthy = 0;
+        for (var row : rows) {
+            var state = after(row, changed.get(row.instanceName()), observations.get(row.instanceName()),
+                    instances.get(row.instanceName()));
+            states.add(state);
+            boolean isHealthy = StatusMapping.healthy(state.status());
+            if (isHealthy) healthy++;
+            var error = errors.get(row.instanceName());
+            var change = changed.get(row.instanceName());
+            if (!isHealthy || change != null || error != null) {
+                report.add(new InstanceHealth(row.instanceName(), row.organizationId(), row.status(), state.status(), isHealthy,
+                        change != null, state.disconnectReason(), error));
+            }
+        }
+        report.sort(Comparator.comparing(InstanceHealth::instanceName));
+        record(all, states, changes);
+
+        phases.mark("report");
+        var subjects = new ArrayList<Subject>();
+        var restarts = heal(states, now, subjects);
+        phases.mark("heal");
+        int alertsSent = alert(states, listed, subjects, now);
+        phases.mark("alerts");
+        int failedRestarts = (int) restarts.stream().filter(r -> HealAttempt.FAILED.equals(r.outcome())).count();
+
+        var completed = Instant.now();
+        var summary = new HealthSummary(run.id(), run.startedAt(), completed, HealthSummary.seconds(run.startedAt(), completed),
+                run.triggeredBy(), rows.size(), healthy, rows.size() - healthy, changes.size(), errors.size() + failedRestarts,
+                report, restarts, alertsSent, null);
+        LOG.info(() -> "Health sweep: " + summary.totalInstances() + " instances, " + summary.healthy() + " healthy, "
+                + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + restarts.size()
+                + " heal actions, " + alertsSent + " alerts, " + summary.durationSeconds() + " s (listing until "
+                + Duration.between(run.startedAt(), now).toMillis() + " ms, then " + phases + ")");
+        return new Sweep.Done(summary);
+    }
+
+    /** Milliseconds per step, for the log line: where a slow sweep spends its time. */
+    static final class Phases {
+        final StringBuilder text = new StringBuilder();
+        long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** Enabled and not being deleted: a row on its way out is the deletion path's business. */
+    static boolean watched(IntegrationSummary row) {
+        return row.enabled() && !"deleting".equals(row.status());
+    }
+
+    /** What Evolution says about each row, limited to what could change it; absent rows rechecked by name. */
+    Map<String, Observation> observe(List<IntegrationSummary> rows, Map<String, EvolutionInstance> instances,
+                                     Map<String, String> errors, Instant now) {
+        var observations = new HashMap<String, Observation>();
+        int rechecks = 0;
+        for (var row : rows) {
+            var name = row.instanceName();
+            var instance = instances.get(name);
+            if (instance == null) {
+                if (StatusMapping.MISSING.equals(row.status())) continue;
+                if (rechecks++ >= maxRechecks) {
+                    errors.put(name, "absent from the listing; recheck left to the next sweep (" + maxRechecks + " per sweep)");
+                    continue;
+                }
+                var lookup = evolution.lookup(name);
+                if (lookup instanceof Lookup.Unavailable unavailable) {
+                    errors.put(name, "absent from the listing and the recheck by name failed: " + unavailable.reason());
+                    continue;
+                }
+                if (lookup instanceof Lookup.Missing) {
+                    observations.put(name, StatusMapping.missing(name, now));
+                    continue;
+                }
+                instance = ((Lookup.Found) lookup).instance();
+                instances.put(name, instance);
+            }
+            StatusMapping.observe(instance, now).filter(seen -> StatusMapping.mayChange(row, seen))
+                    .ifPresent(seen -> observations.put(name, seen));
+        }
+        return observations;
+    }
+
+    static InstanceState after(IntegrationSummary row, StatusChange change, Observation seen, EvolutionInstance listed) {
+        var status = change != null ? change.to() : row.status();
+        String reason = change != null ? change.reason()
+                : seen != null && seen.disconnectReason() != null ? seen.disconnectReason() : row.disconnectReason();
+        if (StatusMapping.CONNECTED.equals(status) || StatusMapping.CONNECTING.equals(status)) reason = null;
+        var since = change != null ? change.at() : first(row.statusChangedAt(), row.updatedAt(), row.createdAt());
+        var connectedAt = change != null && StatusMapping.CONNECTED.equals(change.to()) && row.connectedAt() == null
+                ? change.at() : row.connectedAt();
+        var phone = seen != null && seen.phoneNumber() != null ? seen.phoneNumber() : row.phoneNumber();
+        return new InstanceState(row.instanceName(), row.organizationId(), status, reason, since, connectedAt, phone, listed);
+    }
+
+    static Instant first(Instant... candidates) {
+        for (var candidate : candidates) if (candidate != null) return candidate;
+        return null;
+    }
+
+    void record(List<IntegrationSummary> all, List<InstanceState> states, List<StatusChange> changes) {
+        var byStatus = new HashMap<String, Long>();
+        for (var state : states) byStatus.merge(state.status(), 1L, Long::sum);
+        for (var row : all) if (!watched(row)) byStatus.merge(row.status(), 1L, Long::sum);
+        meters.instances(byStatus);
+        for (var change : changes) if (StatusMapping.DISCONNECTED.equals(change.to())) meters.disconnect(change.reason());
+    }
+
+    /** Restarts instances stuck connecting, within the hourly and per-sweep limits; reports those a restart cannot help. */
+    List<HealAttempt> heal(List<InstanceState> states, Instant now, List<Subject> subjects) {
+        var threshold = Duration.ofMinutes(connectingMinutes);
+        var report = new ArrayList<HealAttempt>();
+        var stuck = new ArrayList<InstanceState>();
+        for (var state : states) {
+            var verdict = HealPolicy.judge(state, threshold, now);
+            if (verdict == HealPolicy.Verdict.RESTART) stuck.add(state);
+            if (verdict == HealPolicy.Verdict.REPAIR_NEEDED) {
+                var reason = "session ended by WhatsApp (" + state.listed().disconnectionReasonCode() + ")";
+                subjects.add(Subject.repairNeeded(state, reason));
+                report.add(new HealAttempt(state.instanceName(), HealAttempt.REPAIR_NEEDED,
+                        reason + "; a restart cannot pair it again: scan a new QR code"));
+            }
+        }
+        attempts.forgetBefore(now.minus(Duration.ofDays(1)));
+        if (stuck.isEmpty()) return report;
+        var recent = attempts.since(stuck.stream().map(InstanceState::instanceName).toList(), now.minus(Duration.ofHours(1)));
+        int restarted = 0;
+        for (var state : stuck) {
+            var name = state.instanceName();
+            int tried = recent.getOrDefault(name, 0);
+            if (tried >= maxRestartsPerHour) {
+                report.add(new HealAttempt(name, HealAttempt.RATE_LIMITED, tried + " restarts within the last hour already"));
+                continue;
+            }
+            if (restarted >= maxRestartsPerSweep) {
+                report.add(new HealAttempt(name, HealAttempt.RATE_LIMITED, "at most " + maxRestartsPerSweep + " restarts per sweep"));
+                continue;
+            }
+            restarted++;
+            attempts.record(name, Instant.now(), "requested");
+            var outcome = restart(name);
+            meters.restart(outcome.outcome());
+            report.add(outcome);
+        }
+        return report;
+    }
+
+    HealAttempt restart(String name) {
+        var result = evolution.restart(name);
+        if (result instanceof Restart.Restarted restarted) {
+            LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");
+            return new HealAttempt(name, HealAttempt.RESTARTED, "stuck connecting; Evolution reports "
+                    + (restarted.state() == null ? "no state" : restarted.state().name()) + " after the restart");
+        }
+        if (result instanceof Restart.Missing) return new HealAttempt(name, HealAttempt.MISSING, "Evolution no longer has it");
+        var reason = ((Restart.Unavailable) result).reason();
+        LOG.warning(() -> "Auto-heal: restart of " + name + " failed: " + reason);
+        return new HealAttempt(name, HealAttempt.FAILED, reason);
+    }
+
+    /** Disconnected instances, duplicate numbers and repairs needed, through the cooldown and the grouping. */
+    int alert(List<InstanceState> states, Listing.Listed listed, List<Subject> subjects, Instant now) {
+        var candidates = new ArrayList<Subject>();
+        var ours = new HashSet<String>(states.size() * 2);
+        for (var state : states) {
+            ours.add(state.instanceName());
+            if (StatusMapping.DISCONNECTED.equals(state.status())) candidates.add(Subject.disconnected(state));
+        }
+        candidates.addAll(subjects);
+        for (var duplicate : OrphanDetector.duplicates(listed.instances(), ours))
+            if (!duplicate.kept().isEmpty()) candidates.add(Subject.duplicate(duplicate));
+        if (candidates.isEmpty()) return 0;
+        var names = new HashSet<String>();
+        candidates.forEach(subject -> names.addAll(subject.instanceNames()));
+        var due = AlertPolicy.due(candidates, stamps.lastSent(names), Duration.ofMinutes(cooldownMinutes), now);
+        int sent = 0;
+        for (var batch : AlertPolicy.batches(due, groupThreshold)) {
+            if (!alerts.post(AlertPolicy.message(batch, now))) continue;
+            sent++;
+            var named = batch.stream().flatMap(subject -> subject.instanceNames().stream()).toList();
+            stamps.stamp(named, batch.size() == 1 ? batch.get(0).kind() : AlertPolicy.GROUP, now);
+        }
+        return sent;
+    }
+}

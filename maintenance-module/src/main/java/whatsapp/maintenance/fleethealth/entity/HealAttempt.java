@@ -1,0 +1,15 @@
+package whatsapp.maintenance.fleethealth.entity;
+
+/**
+ * What the auto-heal did about one instance stuck in {@code connecting}.
+ *
+ * @param outcome {@code restarted}, {@code failed}, {@code missing}, {@code rate_limited} or {@code repair_needed}
+ */
+public record HealAttempt(String instanceName, String outcome, String detail) {
+
+    public static final String RESTARTED = "restarted";
+    public static final String FAILED = "failed";
+    public static final String MISSING = "missing";
+    public static final String RATE_LIMITED = "rate_limited";
+    public static final String REPAIR_NEEDED = "repair_needed";
+}

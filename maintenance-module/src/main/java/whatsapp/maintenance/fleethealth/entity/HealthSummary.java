@@ -1,0 +1,47 @@
+package whatsapp.maintenance.fleethealth.entity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code health_summary} as {@code POST /maintenance/health-check} answers it and the runs history stores it.
+ * {@code instances} lists the instances that need a look: unhealthy, changed or not checkable; the healthy rest
+ * is only counted.
+ *
+ * @param error why the sweep could not run (Evolution unavailable), else null
+ */
+public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, double durationSeconds, String triggeredBy,
+                            int totalInstances, int healthy, int unhealthy, int statusChanges, int errors,
+                            List<InstanceHealth> instances, List<HealAttempt> restarts, int alertsSent, String error) {
+
+    /** Entries kept in the runs history: the changed and failed ones, at most this many. */
+    static final int RECORDED_INSTANCES = 200;
+
+    public HealthSummary {
+        instances = List.copyOf(instances);
+        restarts = List.copyOf(restarts);
+    }
+
+    public static HealthSummary unavailable(Run run, String reason) {
+        var completed = Instant.now();
+        return new HealthSummary(run.id(), run.startedAt(), completed, seconds(run.startedAt(), completed), run.triggeredBy(),
+                0, 0, 0, 0, 0, List.of(), List.of(), 0, reason);
+    }
+
+    /** For the runs history: 10,000 unhealthy instances every five minutes would bloat it; changes and errors matter. */
+    public HealthSummary forRecord() {
+        var kept = instances.stream().filter(i -> i.changed() || i.error() != null).limit(RECORDED_INSTANCES).toList();
+        return new HealthSummary(runId, startedAt, completedAt, durationSeconds, triggeredBy, totalInstances, healthy, unhealthy,
+                statusChanges, errors, kept, restarts, alertsSent, error);
+    }
+
+    public static double seconds(Instant from, Instant to) {
+        return Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
+    }
+
+    /** Who started which sweep when. */
+    public record Run(UUID id, String triggeredBy, Instant startedAt) {
+    }
+}

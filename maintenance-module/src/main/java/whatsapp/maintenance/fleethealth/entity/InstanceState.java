@@ -1,0 +1,14 @@
+package whatsapp.maintenance.fleethealth.entity;
+
+import java.time.Instant;
+import whatsapp.evolution.instances.entity.EvolutionInstance;
+
+/**
+ * One watched instance as a sweep leaves it: our row after the changes it recorded, and Evolution's view.
+ *
+ * @param statusChangedAt since when the instance has had {@code status}
+ * @param listed          what Evolution listed (or the recheck found), null when it said nothing usable
+ */
+public record InstanceState(String instanceName, String organizationId, String status, String disconnectReason,
+                            Instant statusChangedAt, Instant connectedAt, String phoneNumber, EvolutionInstance listed) {
+}

@@ -1,0 +1,70 @@
+package whatsapp.maintenance.metrics.control;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The maintenance meters, exposed by WildFly's Micrometer subsystem as Prometheus text on the management port
+ * ({@code :9990/metrics}; dots become underscores, counters get {@code _total}, timers {@code _seconds_*}).
+ * Registered with {@code registry.counter(..)}, {@code timer(..)} and {@code gauge(..)}, never with
+ * {@code Builder.register(registry)}: WildFly 39.0.1's per-deployment registry keeps builder-registered meters to
+ * itself, and they never reach {@code /metrics}.
+ */
+@ApplicationScoped
+public class MaintenanceMeters {
+
+    public static final List<String> STATUSES = List.of("pending", "connecting", "connected", "disconnected", "missing", "deleting");
+
+    @Inject
+    MeterRegistry registry;
+
+    final Map<String, AtomicLong> instances = new ConcurrentHashMap<>();
+
+    /** {@code whatsapp_instances{status}}: integrations by status, as the last health sweep on this node left them. */
+    @PostConstruct
+    void gauges() {
+        for (var status : STATUSES) {
+            var value = instances.computeIfAbsent(status, s -> new AtomicLong());
+            registry.gauge("whatsapp.instances", Tags.of("status", status), value, AtomicLong::get);
+        }
+    }
+
+    /** Refreshed by every sweep: statuses without instances read 0. */
+    public void instances(Map<String, Long> byStatus) {
+        for (var status : STATUSES) instances.get(status).set(byStatus.getOrDefault(status, 0L));
+    }
+
+    /** {@code whatsapp_disconnects_total{reason}}: disconnections the health sweeps recorded. */
+    public void disconnect(String reason) {
+        registry.counter("whatsapp.disconnects", Tags.of("reason", reason == null ? "unknown" : reason)).increment();
+    }
+
+    /** {@code whatsapp_health_sweeps_seconds_*{outcome}}, outcome completed, failed or skipped. */
+    public void sweep(String outcome, Duration took) {
+        registry.timer("whatsapp.health.sweeps", Tags.of("outcome", outcome)).record(took);
+    }
+
+    /** {@code whatsapp_heal_restarts_total{outcome}}: restarts of instances stuck connecting. */
+    public void restart(String outcome) {
+        registry.counter("whatsapp.heal.restarts", Tags.of("outcome", outcome)).increment();
+    }
+
+    /** {@code whatsapp_orphans_found_total{kind}}, {@code whatsapp_orphans_deleted_total{kind}}; kind evolution_instance or db_record. */
+    public void orphans(String kind, int found, int deleted) {
+        registry.counter("whatsapp.orphans.found", Tags.of("kind", kind)).increment(found);
+        registry.counter("whatsapp.orphans.deleted", Tags.of("kind", kind)).increment(deleted);
+    }
+
+    /** {@code whatsapp_alerts_sent_total{type}}: alerts ALERT_WEBHOOK_URL accepted. */
+    public void alert(String type) {
+        registry.counter("whatsapp.alerts.sent", Tags.of("type", type)).increment();
+    }
+}

@@ -1,0 +1,68 @@
+package whatsapp.st.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static whatsapp.st.maintenance.Fleet.OLD;
+import static whatsapp.st.maintenance.Fleet.evolution;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import whatsapp.simulator.SeedInstance;
+import whatsapp.st.systems.Database;
+
+/** A sweep over 10,000 instances and rows: one listing, one batch; prints the figures. */
+class HealthScaleIT {
+
+    static final int FLEET = 10_000;
+
+    @BeforeEach
+    void fleet() {
+        Fleet.cleanSlate();
+    }
+
+    @AfterEach
+    void emptyFleet() {
+        Fleet.cleanSlate();
+    }
+
+    @Test
+    void tenThousandInstancesAreSweptWithOneListingWellWithinTenSeconds() {
+        var millis = OLD.toEpochMilli();
+        Fleet.execute("INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, phone_number, "
+                + "connected_at, created_at, updated_at, status_changed_at) "
+                + "SELECT md5('health-' || g)::uuid, 'org-scale-' || g, 'clinic-org-scale-' || g || '-" + millis + "', 'connected', true, "
+                + "'55119' || (10000000 + g), now() - interval '3 hours', now() - interval '3 hours', now() - interval '3 hours', "
+                + "now() - interval '3 hours' FROM generate_series(1, " + FLEET + ") g");
+        var seeds = new ArrayList<SeedInstance>(FLEET);
+        for (int i = 1; i <= FLEET; i++) {
+            var closed = i % 100 == 0;   // 100 dropped since the last look: changes, history, events, one grouped alert
+            var seed = SeedInstance.named("clinic-org-scale-" + i + "-" + millis).status(closed ? "close" : "open")
+                    .ownerJid("55119" + (10_000_000 + i) + "@s.whatsapp.net").createdAt(OLD);
+            seeds.add(closed ? seed.disconnection(401, HealthSweepIT.DEVICE_REMOVED, OLD) : seed);
+        }
+        evolution().seed(seeds);
+        evolution().resetCalls();
+
+        long start = System.nanoTime();
+        var summary = Health.swept();
+        var elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        System.out.printf("HEALTH SWEEP over %,d instances and rows: %d ms round trip, server-side %s s, %d status changes%n",
+                summary.getInt("total_instances"), elapsed.toMillis(), summary.getJsonNumber("duration_seconds"),
+                summary.getInt("status_changes"));
+        assertThat(evolution().calls("fetchInstances")).isOne();
+        assertThat(summary.getInt("total_instances")).isEqualTo(FLEET);
+        assertThat(summary.getInt("healthy")).isEqualTo(FLEET - 100);
+        assertThat(summary.getInt("status_changes")).isEqualTo(100);
+        assertThat(Database.count("SELECT COUNT(*) FROM integrations.integrations WHERE status = 'disconnected'")).isEqualTo(100);
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
+
+        long again = System.nanoTime();
+        var quiet = Health.swept();
+        System.out.printf("HEALTH SWEEP again, nothing changed: %d ms round trip, server-side %s s%n",
+                Duration.ofNanos(System.nanoTime() - again).toMillis(), quiet.getJsonNumber("duration_seconds"));
+        assertThat(quiet.getInt("status_changes")).isZero();
+    }
+}

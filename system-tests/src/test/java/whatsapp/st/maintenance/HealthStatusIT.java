@@ -1,0 +1,71 @@
+package whatsapp.st.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static whatsapp.st.maintenance.Fleet.OLD;
+import static whatsapp.st.maintenance.Fleet.evolution;
+import static whatsapp.st.maintenance.Fleet.name;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import whatsapp.st.systems.Http;
+import whatsapp.st.systems.Service;
+
+/** GET /maintenance/health-check/status: the recorded statuses, from the database only. */
+class HealthStatusIT {
+
+    final String connected = name("org-up", OLD);
+    final String disconnected = name("org-down", OLD);
+
+    @BeforeEach
+    void fleet() {
+        Fleet.cleanSlate();
+        Health.row("org-up", connected, "connected", Health.NUMBER, OLD, OLD);
+        Health.row("org-down", disconnected, "disconnected", null, OLD, OLD);
+        whatsapp.st.systems.Database.update("UPDATE integrations.integrations SET disconnect_reason = 'logout (401)' "
+                + "WHERE instance_name = ?", disconnected);
+        evolution().resetCalls();
+    }
+
+    @AfterEach
+    void emptyFleet() {
+        Fleet.cleanSlate();
+    }
+
+    @Test
+    void statusComesFromTheDatabaseWithoutAskingEvolution() {
+        var answer = Health.status();
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(evolution().calls("*")).as("no Evolution call at all").isZero();
+        var json = answer.json();
+        assertThat(json.getBoolean("success")).isTrue();
+        var summary = json.getJsonObject("summary");
+        assertThat(summary.getInt("total")).isEqualTo(2);
+        assertThat(summary.getInt("healthy")).isEqualTo(1);
+        assertThat(summary.getInt("unhealthy")).isEqualTo(1);
+        var instances = json.getJsonArray("instances").getValuesAs(JsonObject.class);
+        var up = instances.stream().filter(i -> i.getString("instance_name").equals(connected)).findFirst().orElseThrow();
+        assertThat(up.getString("organization_id")).isEqualTo("org-up");
+        assertThat(up.getString("status")).isEqualTo("connected");
+        assertThat(up.getBoolean("enabled")).isTrue();
+        assertThat(up.getBoolean("healthy")).isTrue();
+        assertThat(up.getString("connected_at")).endsWith("Z");
+        assertThat(up.get("disconnect_reason")).isEqualTo(JsonValue.NULL);
+        assertThat(up.getString("last_updated")).endsWith("Z");
+        var down = instances.stream().filter(i -> i.getString("instance_name").equals(disconnected)).findFirst().orElseThrow();
+        assertThat(down.getBoolean("healthy")).isFalse();
+        assertThat(down.getString("disconnect_reason")).isEqualTo("logout (401)");
+    }
+
+    @Test
+    void onlyAdminsMayLook() {
+        assertThat(Http.get(Service.maintenance("/health-check/status"), Service.member("org-up")).status()).isEqualTo(403);
+        assertThat(Http.get(Service.maintenance("/health-check/status"), null).status()).isEqualTo(401);
+        assertThat(Http.post(Service.maintenance("/health-check"), Service.member("org-up"), null, "").status()).isEqualTo(403);
+        assertThat(Http.get(Service.maintenance("/instances/" + connected + "/history"), null).status()).isEqualTo(401);
+        assertThat(evolution().calls("fetchInstances")).as("a refused sweep never lists").isZero();
+    }
+}

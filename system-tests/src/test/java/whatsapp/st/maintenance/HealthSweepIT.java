@@ -1,0 +1,166 @@
+package whatsapp.st.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static whatsapp.st.maintenance.Fleet.OLD;
+import static whatsapp.st.maintenance.Fleet.evolution;
+import static whatsapp.st.maintenance.Fleet.name;
+import static whatsapp.st.maintenance.Health.NUMBER;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import whatsapp.simulator.Fault;
+import whatsapp.simulator.SeedInstance;
+import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Events;
+
+/** POST /maintenance/health-check: one listing, Evolution's states in our words, one batch, events and cache. */
+class HealthSweepIT {
+
+    static final String DEVICE_REMOVED = "{\"error\":{\"data\":{\"tag\":\"stream:error\",\"attrs\":{\"code\":\"401\"},"
+            + "\"content\":[{\"tag\":\"conflict\",\"attrs\":{\"type\":\"device_removed\"}}]},\"isBoom\":true,"
+            + "\"output\":{\"statusCode\":401,\"payload\":{\"statusCode\":401,\"error\":\"Unauthorized\","
+            + "\"message\":\"Stream Errored (conflict)\"}}},\"date\":\"2025-11-15T16:40:00.000Z\"}";
+
+    final String open = name("org-open", OLD);
+    final String connecting = name("org-connecting", OLD);
+    final String closed = name("org-closed", OLD);
+    final String quiet = name("org-quiet", OLD);
+    final String neverPaired = name("org-pending", OLD);
+
+    @BeforeEach
+    void fleet() {
+        Fleet.cleanSlate();
+        evolution().seed(
+                SeedInstance.named(open).status("open").ownerJid(NUMBER + "@s.whatsapp.net").createdAt(OLD),
+                SeedInstance.named(connecting).status("connecting").ownerJid("5511888880000@s.whatsapp.net").createdAt(OLD),
+                SeedInstance.named(closed).status("close").ownerJid("5511777770000@s.whatsapp.net")
+                        .disconnection(401, DEVICE_REMOVED, Instant.now().minusSeconds(60)).createdAt(OLD),
+                SeedInstance.named(quiet).status("open").ownerJid("5511666660000@s.whatsapp.net").createdAt(OLD),
+                SeedInstance.named(neverPaired).status("close").createdAt(OLD));
+        Health.row("org-open", open, "pending", null, null, OLD);
+        Health.row("org-connecting", connecting, "connected", "5511888880000", OLD, OLD);
+        Health.row("org-closed", closed, "connected", "5511777770000", OLD, OLD);
+        Health.row("org-quiet", quiet, "connected", "5511666660000", OLD, OLD);
+        Health.row("org-pending", neverPaired, "pending", null, null, OLD);
+        evolution().resetCalls();
+    }
+
+    @AfterEach
+    void emptyFleet() {
+        Fleet.cleanSlate();
+    }
+
+    @Test
+    void oneListingForTheWholeFleetAndEveryStateInOurWords() {
+        var summary = Health.swept();
+
+        assertThat(evolution().calls("fetchInstances")).as("one call for the fleet, none per instance").isOne();
+        assertThat(evolution().calls("connectionState")).isZero();
+        assertThat(summary.getInt("total_instances")).isEqualTo(5);
+        assertThat(summary.getInt("healthy")).isEqualTo(2);
+        assertThat(summary.getInt("unhealthy")).isEqualTo(3);
+        assertThat(summary.getInt("status_changes")).isEqualTo(3);
+        assertThat(summary.getInt("errors")).isZero();
+        assertThat(summary.getString("started_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(summary.getJsonNumber("duration_seconds").doubleValue()).isGreaterThanOrEqualTo(0);
+
+        assertThat(Health.column(open, "status")).isEqualTo("connected");
+        assertThat(Health.column(open, "phone_number")).as("from ownerJid").isEqualTo(NUMBER);
+        assertThat(Health.column(open, "connected_at")).isNotNull();
+        assertThat(Health.column(connecting, "status")).isEqualTo("connecting");
+        assertThat(Health.column(closed, "status")).isEqualTo("disconnected");
+        assertThat(Health.column(closed, "disconnect_reason")).isEqualTo("device_removed (401)");
+        assertThat(Health.column(neverPaired, "status")).as("never paired and closed without a reason").isEqualTo("pending");
+
+        var disconnected = Health.entry(summary, closed);
+        assertThat(disconnected.getString("expected_status")).isEqualTo("connected");
+        assertThat(disconnected.getString("actual_status")).isEqualTo("disconnected");
+        assertThat(disconnected.getBoolean("healthy")).isFalse();
+        assertThat(disconnected.getBoolean("changed")).isTrue();
+        assertThat(disconnected.getString("disconnect_reason")).isEqualTo("device_removed (401)");
+        assertThat(Health.entry(summary, open).getBoolean("healthy")).isTrue();
+        assertThat(summary.getJsonArray("instances").getValuesAs(JsonObject.class))
+                .as("healthy and unchanged instances are only counted")
+                .noneMatch(i -> i.getString("instance_name").equals(quiet));
+
+        assertThat(Database.count("SELECT COUNT(*) FROM integrations.status_history WHERE source = 'sweep'")).isEqualTo(3);
+        assertThat(Health.latestRun().getString("outcome")).isEqualTo("completed");
+        assertThat(Health.latestRun().getString("triggered_by")).isEqualTo("alice");
+    }
+
+    @Test
+    void connectedAtIsKeptAcrossSweepsAndAQuietSweepChangesNothing() {
+        Health.swept();
+        var connectedAt = Health.column(open, "connected_at");
+
+        var second = Health.swept();
+
+        assertThat(second.getInt("status_changes")).isZero();
+        assertThat(Health.column(open, "connected_at")).isEqualTo(connectedAt);
+        assertThat(Database.count("SELECT COUNT(*) FROM integrations.status_history")).isEqualTo(3);
+    }
+
+    @Test
+    void everyStatusChangeIsPublishedAndRefreshesTheCache() {
+        try (var events = Events.subscribe()) {
+            Health.swept();
+
+            var changed = events.await("instance.status_changed", closed, Duration.ofSeconds(10));
+            assertThat(changed.getString("status")).isEqualTo("disconnected");
+            events.await("instance.status_changed", open, Duration.ofSeconds(10));
+            events.await("instance.status_changed", connecting, Duration.ofSeconds(10));
+            assertThat(events.cached(closed)).contains("\"status\":\"disconnected\"");
+            assertThat(events.cached(open)).contains("\"status\":\"connected\"");
+        }
+        assertThat(Fleet.events("instance.status_changed", quiet)).isZero();
+    }
+
+    @Test
+    void anInstanceAbsentFromTheListingIsMissingOnlyAfterItsOwn404() {
+        var gone = name("org-gone", OLD);
+        Health.row("org-gone", gone, "connected", "5511555550000", OLD, OLD);
+
+        var summary = Health.swept();
+
+        assertThat(Health.column(gone, "status")).isEqualTo("missing");
+        assertThat(Health.entry(summary, gone).getString("actual_status")).isEqualTo("missing");
+        assertThat(evolution().calls("connectionState")).as("rechecked by name").isOne();
+        assertThat(summary.getInt("errors")).isZero();
+    }
+
+    @Test
+    void anAbsentInstanceWhoseRecheckFailsKeepsItsStatusAndCountsAsAnError() {
+        var unsure = name("org-unsure", OLD);
+        Health.row("org-unsure", unsure, "connected", "5511555550000", OLD, OLD);
+        evolution().inject(Fault.status("connectionState", 503));
+
+        var summary = Health.swept();
+
+        assertThat(Health.column(unsure, "status")).isEqualTo("connected");
+        assertThat(summary.getInt("errors")).isOne();
+        var entry = Health.entry(summary, unsure);
+        assertThat(entry.getString("actual_status")).isEqualTo("connected");
+        assertThat(entry.getString("error")).contains("recheck");
+        assertThat(Health.column(closed, "status")).as("the others are recorded").isEqualTo("disconnected");
+    }
+
+    @Test
+    void anUnreachableEvolutionIs503AndChangesNoStatus() {
+        evolution().inject(Fault.reset("fetchInstances"));
+
+        var answer = Health.sweep();
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.json().getString("type")).isEqualTo("https://whatsapp-integrations/problems/evolution-unavailable");
+        assertThat(Health.column(closed, "status")).isEqualTo("connected");
+        assertThat(Health.column(open, "status")).isEqualTo("pending");
+        assertThat(Database.count("SELECT COUNT(*) FROM integrations.status_history")).isZero();
+        assertThat(Health.latestRun().getString("outcome")).isEqualTo("failed");
+        assertThat(Health.latestRun().getJsonObject("summary").getString("error")).contains("nothing was changed");
+    }
+}

@@ -18,7 +18,8 @@ import whatsapp.localstack.LocalStack;
  */
 public final class Benchmarks {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();

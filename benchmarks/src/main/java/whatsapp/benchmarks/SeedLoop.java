@@ -28,7 +28,8 @@ final class SeedLoop {
     final String evolutionUrl;
     final String apiKey;
     final String jdbcUrl;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     SeedLoop(String evolutionUrl, String apiKey, String jdbcUrl) {
         this.evolutionUrl = evolutionUrl;

@@ -28,7 +28,8 @@ final class Rows {
 
     /**
      * {@code count} rows named prefix + 1..count in one statement: odd numbers connected since a day
-     * ago with phone 5511000000n, even numbers pending (never paired). One organization per row.
+     * ago with phone 5511000000n, even numbers pending (never paired). One organization per row; rows
+     * are an hour old, so observations made now are newer than their status.
      */
     void seedConnectedAndPending(int count) {
         update("""
@@ -39,16 +40,17 @@ final class Rows {
                        CASE WHEN n % 2 = 1 THEN 'connected' ELSE 'pending' END, true,
                        CASE WHEN n % 2 = 1 THEN '5511' || lpad(n::text, 6, '0') END,
                        CASE WHEN n % 2 = 1 THEN now() - interval '1 day' END,
-                       now(), now(), now()
+                       now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour'
                 FROM generate_series(1, ?) AS n""", prefix, prefix, count);
     }
 
-    /** One never-paired row; {@code deleting} rows are not enabled, as the schema demands. */
+    /** One never-paired row, an hour old (observations made now are newer than its status); {@code deleting} rows are not enabled, as the schema demands. */
     void seed(String instanceName, String status) {
         update("""
                 INSERT INTO integrations.integrations
                     (id, organization_id, instance_name, status, enabled, created_at, updated_at, status_changed_at)
-                VALUES (gen_random_uuid(), ?, ?, ?, ?, now(), now(), now())""",
+                VALUES (gen_random_uuid(), ?, ?, ?, ?, now() - interval '1 hour', now() - interval '1 hour',
+                        now() - interval '1 hour')""",
                 "org-" + instanceName, instanceName, status, !"deleting".equals(status));
     }
 

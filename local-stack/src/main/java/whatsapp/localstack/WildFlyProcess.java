@@ -33,6 +33,8 @@ public final class WildFlyProcess {
     }
 
     public void start(Duration timeout) throws IOException, InterruptedException {
+        requireFree(8080 + portOffset);
+        requireFree(9990 + portOffset);
         var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + portOffset);
@@ -45,6 +47,31 @@ public final class WildFlyProcess {
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         awaitReady(timeout);
+    }
+
+    static boolean awaitExit(java.util.List<ProcessHandle> processes) {
+        for (var handle : processes) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A server already answering on our ports would be mistaken for ours: refuse to start instead. */
+    static void requireFree(int port) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try (var socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (IOException taken) {
+                if (attempt >= 20) throw new IOException("Port " + port + " is in use (another WildFly still running?)", taken);
+                Thread.sleep(500); // a server that just exited may still hold it for a moment
+            }
+        }
     }
 
     void awaitReady(Duration timeout) throws InterruptedException, IOException {
@@ -76,18 +103,24 @@ public final class WildFlyProcess {
     /** Graceful stop: SIGTERM to the JVM, which the launch script forwards. */
     public void stop() throws InterruptedException {
         if (process == null) return;
-        process.descendants().forEach(ProcessHandle::destroy);
+        var children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || !awaitExit(children)) {
+            kill();
+            return;
+        }
         process = null;
     }
 
     /** Crash: kill -9 of the server JVM, no shutdown hooks, no cleanup. */
     public void kill() throws InterruptedException {
         if (process == null) return;
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        var children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        awaitExit(children);
         process = null;
     }
 

@@ -172,6 +172,21 @@ public class Evolution implements AutoCloseable {
         };
     }
 
+    /**
+     * Points the instance's webhook at {@code url} with these headers and events (§8), e.g. to give
+     * an adopted instance a secret we know. @return true when Evolution stored it
+     */
+    public boolean setWebhook(String name, String url, java.util.Map<String, String> headers, List<String> events) {
+        requireName(name);
+        var headerJson = jakarta.json.Json.createObjectBuilder();
+        headers.forEach(headerJson::add);
+        var body = jakarta.json.Json.createObjectBuilder().add("webhook", jakarta.json.Json.createObjectBuilder()
+                .add("enabled", true).add("url", url).add("headers", headerJson)
+                .add("byEvents", false).add("base64", false)
+                .add("events", jakarta.json.Json.createArrayBuilder(events))).build();
+        return calls.send("webhookSet", name, () -> instances.setWebhook(name, body), false).kind() == Kind.OK;
+    }
+
     /** {@code GET /} (no key involved), bounded by the connect timeout, cached for 30 s. */
     public Reachability ping() {
         var last = lastPing.get();

@@ -50,4 +50,15 @@ public class GuardedEvolution {
     public Pairing connect(String name, Optional<String> number) {
         return EvolutionDown.throwIfUnavailable(evolution.connect(name, number), Pairing.Unavailable.class);
     }
+
+    /** Best effort (adoption): false on any failure, including an open circuit or the time budget. */
+    @Fallback(fallbackMethod = "webhookNotSet")
+    public boolean setWebhook(String name, String url, java.util.Map<String, String> headers, java.util.List<String> events) {
+        if (!evolution.setWebhook(name, url, headers, events)) throw new EvolutionDown(Boolean.FALSE);
+        return true;
+    }
+
+    boolean webhookNotSet(String name, String url, java.util.Map<String, String> headers, java.util.List<String> events) {
+        return false;
+    }
 }

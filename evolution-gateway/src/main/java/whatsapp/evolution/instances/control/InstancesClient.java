@@ -61,4 +61,9 @@ public interface InstancesClient extends Closeable {
     @POST
     @Path("instance/restart/{instanceName}")
     Response restart(@PathParam("instanceName") String instanceName);
+
+    /** v2 body {@code {"webhook": {...}}} (§8); answers 201 with the stored row. */
+    @POST
+    @Path("webhook/set/{instanceName}")
+    Response setWebhook(@PathParam("instanceName") String instanceName, JsonObject body);
 }

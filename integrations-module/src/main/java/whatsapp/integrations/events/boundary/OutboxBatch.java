@@ -4,16 +4,20 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.StringReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RedissonClient;
+import whatsapp.integrations.cache.control.InstanceCache;
+import whatsapp.integrations.events.entity.EventType;
 
 /**
  * One transaction: lock a batch of unpublished events (other nodes skip them), publish them in
- * order, mark them published. A Redis failure rolls the batch back; it waits in the outbox.
+ * order (an {@code instance.removed} first removes the instance's cache entry), mark them published. A Redis failure rolls the batch back; it waits in the outbox.
  */
 @Stateless
 public class OutboxBatch {
@@ -27,16 +31,26 @@ public class OutboxBatch {
     RedissonClient redis;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /**
+     * Removing the routing entry goes with relaying {@code instance.removed}: if the deletion's own
+     * invalidation failed (Redis away), it still happens, at least once, before workers hear of it.
+     */
+    void invalidateCacheOf(String payload) throws Exception {
+        String name = Json.createReader(new StringReader(payload)).readObject().getString("instance_name");
+        redis.getBucket(InstanceCache.key(name)).deleteAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
+    }
+
     public int publishNext(int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT event_id, payload FROM integrations.outbox WHERE published_at IS NULL
+                SELECT event_id, payload, type FROM integrations.outbox WHERE published_at IS NULL
                 ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, max).getResultList();
         if (rows.isEmpty()) return 0;
         var topic = redis.getTopic(TOPIC);
         for (Object[] row : rows) {
             try {
+                if (EventType.REMOVED.wire.equals(row[2])) invalidateCacheOf((String) row[1]);
                 topic.publishAsync(row[1]).toCompletableFuture().get(2, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("Redis refused the event", e);

@@ -150,8 +150,9 @@ public class Ledger {
 
     /** Last step: the row goes (the audit log keeps its history). */
     public void remove(UUID id) {
-        var integration = em.find(Integration.class, id);
-        if (integration != null) em.remove(integration);
+        // idempotent: two finishers of one deletion (a repeated DELETE, the retry timer) may both get here
+        em.createNativeQuery("DELETE FROM integrations.integrations WHERE id = ?1 AND status = 'deleting'")
+                .setParameter(1, id).executeUpdate();
     }
 
     public Integration retryLater(UUID id) {

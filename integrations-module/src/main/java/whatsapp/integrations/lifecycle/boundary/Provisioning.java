@@ -148,9 +148,7 @@ public class Provisioning {
         if (lookup instanceof Lookup.Found found) {
             EvolutionInstance instance = found.instance();
             LOG.info(() -> "Adopting instance " + name.value() + " created by an interrupted request");
-            // The adopted instance still sends the secret of the request that created it; only its
-            // hash was recorded with the claim, and that is what the row keeps.
-            var integration = ledger.recordCreated(organizationId, name, instance.id(), ledger.claimedSecretHash(organizationId),
+            var integration = ledger.recordCreated(organizationId, name, instance.id(), adoptedSecretHash(organizationId, name),
                     StatusMapping.fromEvolution(instance.connectionStatus()), actor,
                     "adopted instance of an interrupted creation");
             cache.put(integration);
@@ -159,6 +157,20 @@ public class Provisioning {
         ledger.releaseClaim(organizationId, claimant);
         String reason = lookup instanceof Lookup.Unavailable u ? u.reason() : "instance name taken but not found";
         throw new EvolutionUnavailable(reason);
+    }
+
+    /**
+     * Which request's secret the adopted instance sends is not certain (several may have tried to
+     * create it), so it gets a fresh one; if Evolution cannot be told now, the hash recorded with
+     * the claim is kept, which is right unless the creator was itself a takeover.
+     */
+    String adoptedSecretHash(String organizationId, InstanceName name) {
+        var fresh = WebhookSecret.generate();
+        if (evolution.setWebhook(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()), EVENTS)) {
+            return fresh.hash();
+        }
+        LOG.warning(() -> "Could not re-point the webhook of adopted instance " + name.value() + "; keeping the claimed secret");
+        return ledger.claimedSecretHash(organizationId);
     }
 
     void finishPendingDeletions(String organizationId) {

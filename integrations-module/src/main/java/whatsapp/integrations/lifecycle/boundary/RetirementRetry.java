@@ -15,6 +15,8 @@ import java.time.Duration;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetirementRetry {
 
+    static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RetirementRetry.class.getName());
+
     @EJB
     Ledger ledger;
 
@@ -24,7 +26,12 @@ public class RetirementRetry {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void finishPendingDeletions() {
         for (var id : ledger.leaseDueDeletions(20, Duration.ofSeconds(30))) {
-            ledger.find(id).ifPresent(retirement::finish);
+            try {
+                ledger.find(id).ifPresent(retirement::finish);
+            } catch (RuntimeException e) {
+                // the lease expires and the next round tries again; the others of this batch go on
+                LOG.warning(() -> "Finishing the deletion of " + id + " failed (" + e.getClass().getSimpleName() + ")");
+            }
         }
     }
 }

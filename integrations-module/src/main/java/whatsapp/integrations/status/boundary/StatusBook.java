@@ -37,7 +37,12 @@ public class StatusBook {
     @Inject
     InstanceCache cache;
 
-    record Row(UUID id, String organizationId, boolean enabled, Transition state) {
+    record Row(UUID id, String organizationId, Instant statusChangedAt, Transition state) {
+
+        /** A status recorded after the observation was made (say, by a webhook during a sweep's listing) stays. */
+        boolean newerThan(Observation seen) {
+            return statusChangedAt != null && statusChangedAt.isAfter(seen.observedAt());
+        }
     }
 
     public List<StatusChange> observe(List<Observation> observations, String source) {
@@ -52,7 +57,7 @@ public class StatusBook {
                     WHERE id = ? AND status <> 'deleting'""")) {
                 for (var seen : latest.values()) {
                     var row = rows.get(seen.instanceName());
-                    if (row == null) continue;
+                    if (row == null || row.newerThan(seen)) continue;
                     var next = Transition.of(row.state(), seen);
                     if (next.equals(row.state())) continue;
                     var at = Timestamp.from(seen.observedAt());
@@ -84,13 +89,15 @@ public class StatusBook {
     Map<String, Row> rowsOf(Connection connection, java.util.Collection<String> names) throws SQLException {
         Map<String, Row> rows = new java.util.HashMap<>();
         try (var query = connection.prepareStatement("""
-                SELECT id, instance_name, organization_id, enabled, status, phone_number, connected_at, disconnect_reason
+                SELECT id, instance_name, organization_id, status_changed_at, status, phone_number, connected_at, disconnect_reason
                 FROM integrations.integrations WHERE instance_name = ANY (?) AND status <> 'deleting' FOR UPDATE""")) {
             query.setArray(1, connection.createArrayOf("text", names.toArray()));
             try (var result = query.executeQuery()) {
                 while (result.next()) {
                     var connectedAt = result.getTimestamp(7);
-                    rows.put(result.getString(2), new Row(result.getObject(1, UUID.class), result.getString(3), result.getBoolean(4),
+                    var statusChangedAt = result.getTimestamp(4);
+                    rows.put(result.getString(2), new Row(result.getObject(1, UUID.class), result.getString(3),
+                            statusChangedAt == null ? null : statusChangedAt.toInstant(),
                             new Transition(result.getString(5), result.getString(6),
                                     connectedAt == null ? null : connectedAt.toInstant(), result.getString(8))));
                 }

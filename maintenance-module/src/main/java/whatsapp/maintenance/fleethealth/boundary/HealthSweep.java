@@ -98,6 +98,9 @@ public class HealthSweep {
     int maxRestartsPerSweep;
 
     public Sweep sweep(HealthSummary.Run run) {
+        // what the listing shows is as of the moment we asked: a webhook applied while it was on its
+        // way is newer, and observe() leaves such rows alone
+        var asked = Instant.now();
         var listing = evolution.list();
         if (listing instanceof Listing.Unavailable unavailable) {
             LOG.warning(() -> "Health sweep: Evolution listing unusable (" + unavailable.reason() + "); no status changed");
@@ -105,7 +108,7 @@ public class HealthSweep {
                     unavailable.reason());
         }
         var listed = (Listing.Listed) listing;
-        var now = listed.at();
+        var now = asked;
         var phases = new Phases();
         var all = integrations.all();
         phases.mark("rows");

@@ -55,6 +55,16 @@ public interface Integrations {
      */
     List<StatusChange> history(String instanceName, java.time.Instant since);
 
+    /**
+     * Takes the instance's connect lease: {@code connect} and {@code restart} calls for one instance
+     * must never overlap (Evolution would start two sockets). Cluster-wide, expires by itself.
+     *
+     * @return false when someone else holds it (or there is no such instance)
+     */
+    boolean leaseConnect(String instanceName, java.time.Duration lease);
+
+    void releaseConnect(String instanceName);
+
     enum RetireResult {
         /** every step finished */
         DONE,

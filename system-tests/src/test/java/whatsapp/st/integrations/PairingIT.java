@@ -24,4 +24,25 @@ class PairingIT {
         assertThat(connected.status()).isEqualTo(409);
         assertThat(connected.isProblem()).isTrue();
     }
+
+    @Test
+    void twoPairingRequestsNeverOverlapInEvolution() throws Exception {
+        var evolution = Stack.get().simulator().orElseThrow();
+        var integration = Integrations.createFor("org-qr-2");
+        String url = Service.integrations("/" + integration.getString("id") + "/qr");
+        evolution.resetCalls();
+        evolution.inject(whatsapp.simulator.Fault.latency("connect", java.time.Duration.ofMillis(1200)));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> Http.get(url, Service.admin()));
+            Thread.sleep(300);
+            var second = pool.submit(() -> Http.get(url, Service.admin()));
+            assertThat(java.util.List.of(first.get().status(), second.get().status())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            evolution.clearFaults();
+            pool.shutdownNow();
+        }
+        assertThat(evolution.calls("connect")).as("one connect call reached Evolution").isEqualTo(1);
+        assertThat(Http.get(url, Service.admin()).status()).as("the lease is released afterwards").isEqualTo(200);
+    }
 }

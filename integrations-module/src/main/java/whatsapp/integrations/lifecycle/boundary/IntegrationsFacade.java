@@ -27,6 +27,9 @@ public class IntegrationsFacade implements Integrations {
     @EJB
     Retirement retirement;
 
+    @EJB
+    Ledger ledger;
+
     @Inject
     Outbox outbox;
 
@@ -85,6 +88,16 @@ public class IntegrationsFacade implements Integrations {
     @Override
     public List<StatusChange> history(String instanceName, java.time.Instant since) {
         return statusBook.history(instanceName, since);
+    }
+
+    @Override
+    public boolean leaseConnect(String instanceName, java.time.Duration lease) {
+        return ledger.leaseConnect(instanceName, lease);
+    }
+
+    @Override
+    public void releaseConnect(String instanceName) {
+        ledger.releaseConnect(instanceName);
     }
 
     static IntegrationSummary summary(Integration i) {

@@ -161,6 +161,20 @@ public class Ledger {
         return integration;
     }
 
+    /** See {@code Integrations.leaseConnect}. */
+    public boolean leaseConnect(String instanceName, Duration lease) {
+        Instant now = Instant.now();
+        return em.createNativeQuery("""
+                UPDATE integrations.integrations SET connect_lease_until = ?1
+                WHERE instance_name = ?2 AND status <> 'deleting' AND (connect_lease_until IS NULL OR connect_lease_until < ?3)""")
+                .setParameter(1, now.plus(lease)).setParameter(2, instanceName).setParameter(3, now).executeUpdate() == 1;
+    }
+
+    public void releaseConnect(String instanceName) {
+        em.createNativeQuery("UPDATE integrations.integrations SET connect_lease_until = NULL WHERE instance_name = ?1")
+                .setParameter(1, instanceName).executeUpdate();
+    }
+
     /** Leases due deletions to this node; other nodes skip leased rows. */
     public List<UUID> leaseDueDeletions(int max, Duration lease) {
         Instant now = Instant.now();

@@ -1,6 +1,7 @@
 package whatsapp.integrations.lifecycle.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,15 +34,31 @@ public class PairingResource {
     @Inject
     GuardedEvolution evolution;
 
+    @EJB
+    Ledger ledger;
+
+    /** Longer than the connect call's time budget, so a crash mid-call still frees it. */
+    static final java.time.Duration CONNECT_LEASE = java.time.Duration.ofSeconds(30);
+
     @GET
     @Path("{id}/qr")
     @Operation(summary = "QR code and pairing code to link the clinic's phone")
-    @APIResponse(responseCode = "409", description = "Already connected, or the instance is gone from Evolution")
+    @APIResponse(responseCode = "409", description = "Already connected, gone from Evolution, or another pairing request in progress")
     @APIResponse(responseCode = "503", description = "Evolution unreachable")
     public JsonObject qr(@PathParam("id") String id) {
         var integration = integrations.visible(id);
         String name = integration.instanceName();
-        var pairing = evolution.connect(name, Optional.empty());
+        if (!ledger.leaseConnect(name, CONNECT_LEASE))
+            throw new ClientErrorException("A pairing request for " + name + " is already in progress; retry in a few seconds",
+                    Response.Status.CONFLICT);
+        try {
+            return answer(name, evolution.connect(name, Optional.empty()));
+        } finally {
+            ledger.releaseConnect(name);
+        }
+    }
+
+    static JsonObject answer(String name, Pairing pairing) {
         if (pairing instanceof Pairing.QrCode qr) {
             return Json.createObjectBuilder()
                     .add("instance_name", name)

@@ -281,6 +281,17 @@ public class HealthSweep {
     }
 
     HealAttempt restart(String name) {
+        if (!integrations.leaseConnect(name, java.time.Duration.ofSeconds(30))) {
+            return new HealAttempt(name, HealAttempt.FAILED, "a pairing request for it is in progress");
+        }
+        try {
+            return restartLeased(name);
+        } finally {
+            integrations.releaseConnect(name);
+        }
+    }
+
+    HealAttempt restartLeased(String name) {
         var result = evolution.restart(name);
         if (result instanceof Restart.Restarted restarted) {
             LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");

@@ -50,6 +50,13 @@ public final class EvolutionSimulator implements AutoCloseable {
     private final String baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every keep-alive
+        // answer waits ~40 ms for the client's delayed ACK, which no real Evolution (Node.js) does.
+        // Read once, when the JDK's HTTP server is first used.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+    }
+
     private EvolutionSimulator(int port, String apiKey, String bindAddress) throws IOException {
         this.apiKey = apiKey;
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 512);

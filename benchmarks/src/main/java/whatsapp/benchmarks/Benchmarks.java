@@ -14,7 +14,8 @@ import whatsapp.localstack.LocalStack;
 /**
  * {@code ./benchmarks/run.sh}: starts the real system (provisioned WildFly, embedded PostgreSQL and
  * Redis, the simulator), measures each figure of issue 7 and rewrites docs/benchmarks.md.
- * Arguments: project root, then optionally {@code quick} (smaller runs, for trying it out).
+ * Arguments: project root, then optionally {@code quick} (smaller runs) and {@code only=reads,sweeps,...}
+ * (some measurements); docs/benchmarks.md is rewritten only by a full run.
  */
 public final class Benchmarks {
 
@@ -23,23 +24,27 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
-        boolean quick = args.length > 1 && args[1].equals("quick");
+        boolean quick = java.util.Arrays.asList(args).contains("quick");
         var report = new Report();
         var overrides = Map.of("HEALTH_CHECK_SCHEDULE", "off", "CLEANUP_SCHEDULE", "off",
                 "ORPHAN_MAX_DELETIONS", "20", "DB_POOL_MAX", "60");
         try (var stack = LocalStack.start(root.resolve("benchmarks/target/local-stack"), root.resolve("ear/target/server"),
                 true, false, overrides, 500)) {
             var bench = new Measurements(stack, report, quick);
-            measure(report, bench::bootAndMemory);
-            measure(report, bench::sweeps);
-            measure(report, bench::orphanCheck);
-            measure(report, bench::reads);
-            measure(report, bench::creates);
-            measure(report, bench::webhookToRedis);
-            measure(report, bench::growth);
-            measure(report, () -> bench.memory("after all runs"));
+            var selected = java.util.Arrays.stream(args).filter(a -> a.startsWith("only=")).findFirst()
+                    .map(a -> java.util.Set.of(a.substring(5).split(","))).orElse(null);
+            measure(report, selected, "boot", bench::bootAndMemory);
+            measure(report, selected, "sweeps", bench::sweeps);
+            measure(report, selected, "orphans", bench::orphanCheck);
+            measure(report, selected, "reads", bench::reads);
+            measure(report, selected, "creates", bench::creates);
+            measure(report, selected, "webhooks", bench::webhookToRedis);
+            measure(report, selected, "growth", bench::growth);
+            measure(report, null, "memory", () -> bench.memory("after all runs"));
         }
-        report.write(root.resolve("docs/benchmarks.md"), header());
+        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("only=") || a.equals("quick"))) {
+            report.write(root.resolve("docs/benchmarks.md"), header());
+        }
         System.exit(0);
     }
 
@@ -48,7 +53,8 @@ public final class Benchmarks {
     }
 
     /** One failed measurement is reported as such; the others still run. */
-    static void measure(Report report, Measurement measurement) {
+    static void measure(Report report, java.util.Set<String> selected, String name, Measurement measurement) {
+        if (selected != null && !selected.contains(name)) return;
         try {
             measurement.run();
         } catch (Exception e) {

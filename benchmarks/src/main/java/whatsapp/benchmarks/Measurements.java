@@ -59,7 +59,7 @@ final class Measurements {
         long pid = stack.server().pid();
         String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                 .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-        report.add("Server resident memory " + when + ": **" + rss.substring(6).trim() + "** (target < 600 MB; heap capped at 384 MB)");
+        report.add("Server resident memory " + when + ": **" + rss.substring(6).trim() + "** (target < 600 MB; heap capped at 256 MB)");
     }
 
     /** Our sweep: one POST, timed from the client. */
@@ -150,9 +150,13 @@ final class Measurements {
             String id = ids.get(Math.floorMod(next.getAndIncrement(), ids.size()));
             return Benchmarks.send(Benchmarks.request(base + "/integrations/" + id, admin).GET().build()).statusCode() == 200;
         }, failures);
-        report.add(String.format("%d closed-loop clients (JDK HttpClient) on the same 2 cores: **%.0f req/s**, p50 %s,"
+        report.add(String.format("Java load generator, %d closed-loop clients (JDK HttpClient, itself a large share of the"
+                        + " 2 cores): **%.0f req/s**, p50 %s,"
                         + " **p99 %s**, max %s, failures %d (targets ≥ 3,000 req/s, p99 < 20 ms)", threads, stats.throughput(),
                 Report.ms(stats.p50()), Report.ms(stats.p99()), Report.ms(stats.max()), failures.get()));
+        // after the Java run, so the server is warm
+        Wrk.run(ids, base + "/integrations/", admin, quick ? 5 : 15).ifPresentOrElse(report::add,
+                () -> report.add("(wrk is not installed: `apt-get install wrk` for the figure with a native load generator)"));
     }
 
     void creates() throws Exception {

@@ -40,8 +40,10 @@ public final class WildFlyProcess {
                 "-Djboss.socket.binding.port-offset=" + portOffset);
         builder.environment().putAll(environment);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-        builder.environment().putIfAbsent("JAVA_OPTS", "-Xms96m -Xmx384m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=256m "
-                + "-XX:+UseSerialGC -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman");
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // glibc's per-thread arenas otherwise bloat RSS
+        builder.environment().putIfAbsent("JAVA_OPTS", "-Xms64m -Xmx256m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m "
+                + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+UseSerialGC "
+                + "-Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman");
         builder.redirectErrorStream(true);
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import whatsapp.evolution.instances.control.ApiKeyHeader;
 import whatsapp.evolution.instances.control.Calls;
 import whatsapp.evolution.instances.control.EvolutionAnswer;
+import whatsapp.evolution.instances.control.FleetListing;
 import whatsapp.evolution.instances.control.EvolutionAnswer.Kind;
 import whatsapp.evolution.instances.control.InstancesClient;
 import whatsapp.evolution.instances.control.KeyProof;
@@ -107,8 +108,9 @@ public class Evolution implements AutoCloseable {
 
     /** Every instance in Evolution's database: one call, long timeout; the body (tokens!) is never kept. */
     public Listing list() {
-        var answer = calls.send("fetchInstances", null, fleet::fetchInstances, true);
-        return answer.kind() == Kind.OK ? Listing.of(answer.body(), clock.instant()) : new Listing.Unavailable(answer.reason());
+        var at = clock.instant();
+        return calls.stream("fetchInstances", fleet::fetchInstances, body -> FleetListing.read(body, at),
+                answer -> new Listing.Unavailable(answer.reason()));
     }
 
     /** Never retried: a create that timed out may have happened; the next attempt then meets NameTaken. */
@@ -203,7 +205,9 @@ public class Evolution implements AutoCloseable {
 
     /** @return null when the API key is proven (by one fleet listing if need be), else why it is not */
     String keyDoubt() {
-        return keyProof.doubt(() -> calls.send("fetchInstances", null, fleet::fetchInstances, true));
+        // a listing proves the key; its (possibly large) body is streamed past, never kept
+        return keyProof.doubt(() -> calls.stream("fetchInstances", fleet::fetchInstances, body -> EvolutionAnswer.accepted(),
+                answer -> answer));
     }
 
     static <T> T orUnavailable(String doubt, T answer, Function<String, ? extends T> unavailable) {

@@ -44,6 +44,50 @@ public class Calls {
         return answer;
     }
 
+    /**
+     * Like {@link #send} for a call whose 200 body may be large: a 200 with a JSON body is handed to
+     * {@code reader} as a stream; anything else is read and classified as usual and handed to
+     * {@code otherwise}. Retries once on a transient failure.
+     */
+    public <T> T stream(String route, Supplier<Response> request, java.util.function.Function<java.io.InputStream, T> reader,
+                        java.util.function.Function<EvolutionAnswer, T> otherwise) {
+        var outcome = streamOnce(route, request, reader);
+        if (outcome instanceof EvolutionAnswer answer && answer.retryable()) {
+            pause();
+            outcome = streamOnce(route, request, reader);
+        }
+        if (outcome instanceof EvolutionAnswer answer) {
+            LOG.log(Level.INFO, "Evolution {0}: {1}", new Object[]{route, answer.reason()});
+            return otherwise.apply(answer);
+        }
+        @SuppressWarnings("unchecked")
+        T read = (T) outcome;
+        return read;
+    }
+
+    Object streamOnce(String route, Supplier<Response> request, java.util.function.Function<java.io.InputStream, ?> reader) {
+        long start = System.nanoTime();
+        Object outcome;
+        EvolutionAnswer answer;
+        try (var response = request.get()) {
+            var type = response.getMediaType();
+            if (response.getStatus() == 200 && type != null && type.getSubtype().contains("json")) {
+                outcome = reader.apply(response.readEntity(java.io.InputStream.class));
+                answer = EvolutionAnswer.answer(Kind.OK, 200, "ok");
+            } else {
+                answer = EvolutionAnswer.classify(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "", null);
+                outcome = answer.kind() == Kind.OK ? EvolutionAnswer.answer(Kind.FAILED, 200, "unexpected answer") : answer;
+            }
+        } catch (RuntimeException e) {
+            answer = EvolutionAnswer.unreachable(e);
+            outcome = answer;
+        }
+        if (answer.kind() == Kind.KEY_REJECTED) keyProof.rejected();
+        else if (answer.kind() == Kind.OK) keyProof.confirmed();
+        meters.record(route, answer, Duration.ofNanos(System.nanoTime() - start));
+        return outcome;
+    }
+
     EvolutionAnswer once(String route, String name, Supplier<Response> request) {
         long start = System.nanoTime();
         EvolutionAnswer answer;

@@ -58,7 +58,7 @@ public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String
         if (status >= 200 && status < 300) {
             if (json == null) return answer(Kind.FAILED, status, "HTTP " + status + " without JSON");
             if (json instanceof JsonObject object && object.get("error") == JsonValue.TRUE)
-                return answer(Kind.FAILED, status, "Evolution error: " + brief(object.get("message")));
+                return answer(Kind.FAILED, status, errorReason(object));
             return new EvolutionAnswer(Kind.OK, status, json, List.of(), "HTTP " + status, false);
         }
         var messages = envelopeMessages(json);
@@ -113,6 +113,16 @@ public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String
 
     public boolean says(String fragment) {
         return messages.stream().anyMatch(message -> message.contains(fragment));
+    }
+
+    /** The reason of a 200 answer carrying {@code "error": true}. */
+    public static String errorReason(jakarta.json.JsonObject object) {
+        return "Evolution error: " + brief(object.get("message"));
+    }
+
+    /** A 200 whose body was consumed elsewhere (streamed). */
+    public static EvolutionAnswer accepted() {
+        return answer(Kind.OK, 200, "ok");
     }
 
     static EvolutionAnswer answer(Kind kind, int status, String reason) {

@@ -18,11 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import whatsapp.integrations.lifecycle.boundary.Caller;
+import whatsapp.integrations.lifecycle.control.SqlValues;
 import whatsapp.web.json.JsonContract;
 
 /** Who created, reused, deleted or retired what, newest first. */
@@ -53,7 +52,7 @@ public class AuditResource {
         JsonArrayBuilder entries = Json.createArrayBuilder();
         for (Object[] row : rows) {
             entries.add(Json.createObjectBuilder()
-                    .add("at", JsonContract.Millis.FORMAT.format(instant(row[0])))
+                    .add("at", JsonContract.Millis.FORMAT.format(SqlValues.instant(row[0])))
                     .add("actor", (String) row[1])
                     .add("action", (String) row[2])
                     .add("organization_id", text(row[3]))
@@ -62,13 +61,6 @@ public class AuditResource {
                     .add("reason", text(row[6])));
         }
         return Json.createObjectBuilder().add("entries", entries).build();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) return instant;
-        if (value instanceof OffsetDateTime offset) return offset.toInstant();
-        if (value instanceof java.sql.Timestamp timestamp) return timestamp.toInstant();
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
     }
 
     static JsonValue text(Object value) {

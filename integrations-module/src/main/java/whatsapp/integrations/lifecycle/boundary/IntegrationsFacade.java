@@ -14,6 +14,7 @@ import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.audit.control.AuditLog;
+import whatsapp.integrations.lifecycle.control.SqlValues;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.integrations.lifecycle.entity.Retired;
 
@@ -40,10 +41,17 @@ public class IntegrationsFacade implements Integrations {
     whatsapp.integrations.status.boundary.StatusBook statusBook;
 
     @Override
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public List<IntegrationSummary> all() {
-        return em.createNamedQuery(Integration.ALL, Integration.class).getResultStream()
-                .map(IntegrationsFacade::summary)
-                .toList();
+        // a projection, not entities: a 10,000-instance sweep reads this once per run
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, organization_id, instance_name, status, enabled, phone_number, connected_at, disconnect_reason,
+                       created_at, updated_at, status_changed_at
+                FROM integrations.integrations ORDER BY created_at DESC""").getResultList();
+        return rows.stream().map(r -> new IntegrationSummary(SqlValues.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                (Boolean) r[4], (String) r[5], SqlValues.instant(r[6]), (String) r[7], SqlValues.instant(r[8]),
+                SqlValues.instant(r[9]), SqlValues.instant(r[10]))).toList();
     }
 
     @Override
@@ -100,8 +108,4 @@ public class IntegrationsFacade implements Integrations {
         ledger.releaseConnect(instanceName);
     }
 
-    static IntegrationSummary summary(Integration i) {
-        return new IntegrationSummary(i.id(), i.organizationId(), i.instanceName(), i.status().name(), i.enabled(),
-                i.phoneNumber(), i.connectedAt(), i.disconnectReason(), i.createdAt(), i.updatedAt(), i.statusChangedAt());
-    }
 }

@@ -1,6 +1,8 @@
 package whatsapp.integrations.lifecycle.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,20 +37,24 @@ public class Ledger {
     @Inject
     AuditLog audit;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<Integration> find(UUID id) {
         return Optional.ofNullable(em.find(Integration.class, id));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<Integration> enabledFor(String organizationId) {
         return em.createNamedQuery(Integration.ENABLED_FOR, Integration.class)
                 .setParameter("organization", organizationId).getResultStream().findFirst();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public List<Integration> deletingFor(String organizationId) {
         return em.createNamedQuery(Integration.DELETING_FOR, Integration.class)
                 .setParameter("organization", organizationId).getResultList();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public List<Integration> of(String organizationId) {
         var query = organizationId == null
                 ? em.createNamedQuery(Integration.ALL, Integration.class)

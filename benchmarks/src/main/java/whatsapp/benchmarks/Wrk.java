@@ -1,0 +1,38 @@
+package whatsapp.benchmarks;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** GET throughput with wrk (a native load generator, so the server gets most of the 2 cores), when installed. */
+final class Wrk {
+
+    private Wrk() {
+    }
+
+    static Optional<String> run(List<String> ids, String baseUrl, String token, int seconds) throws Exception {
+        if (!Files.isExecutable(java.nio.file.Path.of("/usr/bin/wrk"))) return Optional.empty();
+        var script = Files.createTempFile("ids", ".lua");
+        var lua = new StringBuilder("local ids = {");
+        for (String id : ids) lua.append('"').append(id).append("\",");
+        lua.append("}\nlocal n = 0\nrequest = function()\n  n = n + 1\n"
+                + "  return wrk.format('GET', '" + baseUrl.replaceFirst("https?://[^/]+", "") + "' .. ids[(n % #ids) + 1])\nend\n");
+        Files.writeString(script, lua);
+        var process = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + seconds + "s", "--latency",
+                "-H", "Authorization: Bearer " + token, "-s", script.toString(), baseUrl.replaceFirst("(https?://[^/]+).*", "$1"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor(seconds + 30L, TimeUnit.SECONDS);
+        Files.deleteIfExists(script);
+        var rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(output);
+        var p50 = Pattern.compile("\\s50%\\s+([\\d.]+\\w+)").matcher(output);
+        var p99 = Pattern.compile("\\s99%\\s+([\\d.]+\\w+)").matcher(output);
+        var errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        if (!rate.find() || !p99.find() || !p50.find()) return Optional.of("wrk gave no figures: " + output.lines().limit(3).toList());
+        return Optional.of(String.format("wrk, 2 threads, 16 connections, %d s: **%.0f req/s**, p50 %s, **p99 %s**, non-2xx %s"
+                        + " (targets ≥ 3,000 req/s, p99 < 20 ms)", seconds, Double.parseDouble(rate.group(1)), p50.group(1),
+                p99.group(1), errors.find() ? errors.group(1) : "0"));
+    }
+}

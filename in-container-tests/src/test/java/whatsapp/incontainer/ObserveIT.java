@@ -159,6 +159,24 @@ class ObserveIT {
 
     /** Evolution reports a never-scanned QR code as closed: that alone is not a disconnection. */
     @Test
+    void anObservationOlderThanTheRecordedChangeLeavesItAlone() {
+        rows.seed(rows.name("ordered"), "pending");
+        var hourAgo = now.minus(java.time.Duration.ofHours(1));
+        assertThat(integrations.observe(List.of(new Observation(rows.name("ordered"), "connected", "5511999990001", null, hourAgo)),
+                "webhook")).hasSize(1);
+
+        // a sweep whose listing was asked for two hours ago must not undo what a webhook recorded an hour ago
+        var stale = integrations.observe(List.of(
+                new Observation(rows.name("ordered"), "disconnected", null, "conflict (440)", now.minus(java.time.Duration.ofHours(2)))),
+                "sweep");
+
+        assertThat(stale).isEmpty();
+        assertThat(rows.status(rows.name("ordered"))).isEqualTo("connected");
+        assertThat(integrations.observe(List.of(new Observation(rows.name("ordered"), "disconnected", null, "conflict (440)", now)),
+                "sweep")).extracting(StatusChange::to).containsExactly("disconnected");
+    }
+
+    @Test
     void aNeverPairedInstanceReportedClosedStaysPendingUnlessEvolutionGivesAReason() {
         rows.seed(rows.name("quiet"), "pending");
         rows.seed(rows.name("removed"), "pending");

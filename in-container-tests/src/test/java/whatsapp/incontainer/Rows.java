@@ -44,13 +44,13 @@ final class Rows {
                 FROM generate_series(1, ?) AS n""", prefix, prefix, count);
     }
 
-    /** One never-paired row, an hour old (observations made now are newer than its status); {@code deleting} rows are not enabled, as the schema demands. */
+    /** One never-paired row, a day old (observations of the last hours are newer than its status); {@code deleting} rows are not enabled, as the schema demands. */
     void seed(String instanceName, String status) {
         update("""
                 INSERT INTO integrations.integrations
                     (id, organization_id, instance_name, status, enabled, created_at, updated_at, status_changed_at)
-                VALUES (gen_random_uuid(), ?, ?, ?, ?, now() - interval '1 hour', now() - interval '1 hour',
-                        now() - interval '1 hour')""",
+                VALUES (gen_random_uuid(), ?, ?, ?, ?, now() - interval '1 day', now() - interval '1 day',
+                        now() - interval '1 day')""",
                 "org-" + instanceName, instanceName, status, !"deleting".equals(status));
     }
 

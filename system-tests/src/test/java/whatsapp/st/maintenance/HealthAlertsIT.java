@@ -10,8 +10,6 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Disconnect;
 import whatsapp.simulator.SeedInstance;
@@ -21,17 +19,7 @@ import whatsapp.st.systems.Database;
  * Alerts to ALERT_WEBHOOK_URL: a disconnection or a duplicate number, at most once per instance per cooldown
  * window (stamped in the database), and one grouped alert when more than five problems come at once.
  */
-class HealthAlertsIT {
-
-    @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
-    }
+class HealthAlertsIT extends FleetTests {
 
     @Test
     void aDeviceRemovedAlertsOnceAndTheCooldownHoldsAcrossSweeps() {

@@ -8,8 +8,6 @@ import static whatsapp.st.maintenance.Fleet.name;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
 import whatsapp.st.systems.Database;
@@ -19,19 +17,9 @@ import whatsapp.st.systems.Database;
  * most heal.max-restarts-per-hour (3) times an hour; after a 401/403 it is never restarted but alerted. The
  * tests seed status_changed_at in the past instead of changing the thresholds.
  */
-class HealthHealIT {
+class HealthHealIT extends FleetTests {
 
     static final Instant STUCK_SINCE = Instant.now().minus(Duration.ofMinutes(30));
-
-    @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
-    }
 
     @Test
     void anInstanceStuckConnectingIsRestartedAtMostThreeTimesAnHour() {

@@ -10,27 +10,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
 import whatsapp.st.systems.Database;
 
 /** GET /maintenance/instances/{instance_name}/history: changes newest first, with uptime over 24 h, 7 d and 30 d. */
-class HealthHistoryIT {
+class HealthHistoryIT extends FleetTests {
 
     final String instance = name("org-history", OLD);
     UUID id;
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         id = Health.row("org-history", instance, "connected", Health.NUMBER, OLD, OLD);
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

@@ -5,25 +5,13 @@ import static whatsapp.st.maintenance.Fleet.evolution;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Disconnect;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
 /** Prometheus text on the management port: the fleet-health and cleanup meters after a sweep and a cleanup. */
-class HealthMetricsIT {
-
-    @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
-    }
+class HealthMetricsIT extends FleetTests {
 
     @Test
     void sweepsDisconnectsAlertsAndOrphansAreCounted() {

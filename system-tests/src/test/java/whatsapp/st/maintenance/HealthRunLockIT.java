@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Fault;
@@ -15,18 +14,12 @@ import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
 /** One health sweep at a time across the cluster: the health lease; the overlapping sweep is skipped and recorded. */
-class HealthRunLockIT {
+class HealthRunLockIT extends FleetTests {
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         Fleet.healthy("org-healthy");
         evolution().resetCalls();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

@@ -6,26 +6,14 @@ import static whatsapp.st.maintenance.Fleet.evolution;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
 import whatsapp.st.systems.Database;
 
 /** A sweep over 10,000 instances and rows: one listing, one batch; prints the figures. */
-class HealthScaleIT {
+class HealthScaleIT extends FleetTests {
 
     static final int FLEET = 10_000;
-
-    @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
-    }
 
     @Test
     void tenThousandInstancesAreSweptWithOneListingWellWithinTenSeconds() {

@@ -7,31 +7,24 @@ import static whatsapp.st.maintenance.Fleet.name;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
 /** GET /maintenance/health-check/status: the recorded statuses, from the database only. */
-class HealthStatusIT {
+class HealthStatusIT extends FleetTests {
 
     final String connected = name("org-up", OLD);
     final String disconnected = name("org-down", OLD);
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         Health.row("org-up", connected, "connected", Health.NUMBER, OLD, OLD);
         Health.row("org-down", disconnected, "disconnected", null, OLD, OLD);
         whatsapp.st.systems.Database.update("UPDATE integrations.integrations SET disconnect_reason = 'logout (401)' "
                 + "WHERE instance_name = ?", disconnected);
         evolution().resetCalls();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

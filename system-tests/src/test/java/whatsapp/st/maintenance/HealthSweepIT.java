@@ -9,7 +9,6 @@ import static whatsapp.st.maintenance.Health.NUMBER;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Fault;
@@ -18,7 +17,7 @@ import whatsapp.st.systems.Database;
 import whatsapp.st.systems.Events;
 
 /** POST /maintenance/health-check: one listing, Evolution's states in our words, one batch, events and cache. */
-class HealthSweepIT {
+class HealthSweepIT extends FleetTests {
 
     static final String DEVICE_REMOVED = "{\"error\":{\"data\":{\"tag\":\"stream:error\",\"attrs\":{\"code\":\"401\"},"
             + "\"content\":[{\"tag\":\"conflict\",\"attrs\":{\"type\":\"device_removed\"}}]},\"isBoom\":true,"
@@ -32,8 +31,7 @@ class HealthSweepIT {
     final String neverPaired = name("org-pending", OLD);
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         evolution().seed(
                 SeedInstance.named(open).status("open").ownerJid(NUMBER + "@s.whatsapp.net").createdAt(OLD),
                 SeedInstance.named(connecting).status("connecting").ownerJid("5511888880000@s.whatsapp.net").createdAt(OLD),
@@ -47,11 +45,6 @@ class HealthSweepIT {
         Health.row("org-quiet", quiet, "connected", "5511666660000", OLD, OLD);
         Health.row("org-pending", neverPaired, "pending", null, null, OLD);
         evolution().resetCalls();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Fault;
@@ -19,7 +18,7 @@ import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
 /** Ownership, grace, the retirement path, audit, dry runs, the empty-listing and maximum guards, run history. */
-class OrphanCleanupIT {
+class OrphanCleanupIT extends FleetTests {
 
     static final String FOREIGN = "someone-else-" + OLD.toEpochMilli();
 
@@ -31,8 +30,7 @@ class OrphanCleanupIT {
     UUID youngRow;
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         healthyRow = Fleet.healthy("org-healthy");
         orphanInstance = name("org-left-behind", OLD);
         var now = Instant.now();
@@ -42,11 +40,6 @@ class OrphanCleanupIT {
         orphanRowInstance = name("org-gone", OLD);
         orphanRow = Fleet.row("org-gone", orphanRowInstance, OLD);
         youngRow = Fleet.row("org-new", name("org-new", now), now);
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

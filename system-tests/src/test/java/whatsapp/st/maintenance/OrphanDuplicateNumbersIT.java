@@ -8,7 +8,6 @@ import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
 
 import jakarta.json.JsonString;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
@@ -17,7 +16,7 @@ import whatsapp.simulator.SeedInstance;
  * Two or more open instances paired with one number: reported, an instance.duplicate_number event and an
  * alert; the instance a row references is kept, the others go through the same guards as any orphan.
  */
-class OrphanDuplicateNumbersIT {
+class OrphanDuplicateNumbersIT extends FleetTests {
 
     static final String NUMBER = "5511999990000";
 
@@ -27,8 +26,7 @@ class OrphanDuplicateNumbersIT {
     UUID row;
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         kept = name("org-dup", OLD);
         duplicate = name("org-dup", OLD.plusSeconds(60));
         closedWithStickyOwner = name("org-dup", OLD.minusSeconds(60));
@@ -37,11 +35,6 @@ class OrphanDuplicateNumbersIT {
                 SeedInstance.named(duplicate).status("open").ownerJid(NUMBER + ":3@s.whatsapp.net").createdAt(OLD),
                 SeedInstance.named(closedWithStickyOwner).status("close").ownerJid(NUMBER + "@s.whatsapp.net").createdAt(OLD));
         row = Fleet.row("org-dup", kept, OLD);
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

@@ -8,7 +8,6 @@ import static whatsapp.st.maintenance.Fleet.name;
 
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,23 +16,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import whatsapp.simulator.Fault;
 
 /** Any failure while listing: 503 for the endpoints, a failed run in the history, and zero deletions. */
-class OrphanListingFailuresIT {
+class OrphanListingFailuresIT extends FleetTests {
 
     String orphanInstance;
     UUID orphanRow;
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         Fleet.healthy("org-healthy");
         orphanInstance = name("org-left-behind", OLD);
         evolution().seed(instance(orphanInstance, OLD));
         orphanRow = Fleet.row("org-gone", name("org-gone", OLD), OLD);
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     static Stream<Arguments> listingFailures() {

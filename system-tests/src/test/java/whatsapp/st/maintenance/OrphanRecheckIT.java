@@ -7,7 +7,6 @@ import static whatsapp.st.maintenance.Fleet.instance;
 import static whatsapp.st.maintenance.Fleet.name;
 import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.ApiVersion;
@@ -17,17 +16,11 @@ import whatsapp.simulator.Fault;
  * Each candidate is rechecked by name just before acting: only Evolution's own 404, with the key proven,
  * makes a row an orphan; only a still-present instance is deleted; anything unclear leaves it alone.
  */
-class OrphanRecheckIT {
+class OrphanRecheckIT extends FleetTests {
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         Fleet.healthy("org-healthy");
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

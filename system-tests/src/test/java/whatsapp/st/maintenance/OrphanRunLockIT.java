@@ -6,24 +6,17 @@ import static whatsapp.st.maintenance.Fleet.evolution;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Fault;
 import whatsapp.st.systems.Http;
 
 /** One cleanup at a time across the cluster: a lease row in PostgreSQL; the overlapping run is skipped and recorded. */
-class OrphanRunLockIT {
+class OrphanRunLockIT extends FleetTests {
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         Fleet.healthy("org-healthy");
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

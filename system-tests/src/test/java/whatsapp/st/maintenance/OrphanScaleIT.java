@@ -9,25 +9,13 @@ import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
 
 /** A cleanup over 10,000 instances and 10,000 rows: one listing, one query, hash maps; prints the figure. */
-class OrphanScaleIT {
+class OrphanScaleIT extends FleetTests {
 
     static final int FLEET = 10_000;
-
-    @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
-    }
 
     @Test
     void tenThousandInstancesAndRowsAreReconciledInAboutASecond() {

@@ -8,7 +8,6 @@ import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
 
 import jakarta.json.JsonString;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.ApiVersion;
@@ -18,17 +17,11 @@ import whatsapp.simulator.SeedInstance;
  * Evolution 1.8's listing ({@code [{"instance": {...}}]}, no createdAt, {@code owner}) is understood: ages come
  * from the epoch millis in our instance names, numbers from {@code owner}.
  */
-class OrphanV18IT {
+class OrphanV18IT extends FleetTests {
 
     @BeforeEach
-    void fleet() {
-        Fleet.cleanSlate();
+    void seed() {
         evolution().useVersion(ApiVersion.V1_8);
-    }
-
-    @AfterEach
-    void emptyFleet() {
-        Fleet.cleanSlate();
     }
 
     @Test

@@ -82,9 +82,7 @@ public class Calls {
             answer = EvolutionAnswer.unreachable(e);
             outcome = answer;
         }
-        if (answer.kind() == Kind.KEY_REJECTED) keyProof.rejected();
-        else if (answer.kind() == Kind.OK) keyProof.confirmed();
-        meters.record(route, answer, Duration.ofNanos(System.nanoTime() - start));
+        settle(route, answer, start);
         return outcome;
     }
 
@@ -97,10 +95,15 @@ public class Calls {
         } catch (RuntimeException e) {
             answer = EvolutionAnswer.unreachable(e);
         }
+        settle(route, answer, start);
+        return answer;
+    }
+
+    /** Every call, streamed or not: a rejected key clears the proof, any other success renews it; timed. */
+    void settle(String route, EvolutionAnswer answer, long start) {
         if (answer.kind() == Kind.KEY_REJECTED) keyProof.rejected();
         else if (answer.kind() == Kind.OK && !ROOT.equals(route)) keyProof.confirmed();
         meters.record(route, answer, Duration.ofNanos(System.nanoTime() - start));
-        return answer;
     }
 
     static void pause() {

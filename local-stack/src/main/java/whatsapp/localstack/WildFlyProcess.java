@@ -17,6 +17,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WildFlyProcess {
 
+    /** Sized for a 2-core box: resident memory stays under 600 MB; {@code SERVER_JAVA_OPTS} adds to them. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m "
+            + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+UseSerialGC "
+            + "-Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman";
+
     final Path home;
     final Map<String, String> environment;
     final Path log;
@@ -41,9 +46,8 @@ public final class WildFlyProcess {
         builder.environment().putAll(environment);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // glibc's per-thread arenas otherwise bloat RSS
-        builder.environment().putIfAbsent("JAVA_OPTS", "-Xms64m -Xmx256m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m "
-                + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+UseSerialGC "
-                + "-Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman");
+        builder.environment().putIfAbsent("JAVA_OPTS", DEFAULT_JVM_OPTIONS + " "
+                + builder.environment().getOrDefault("SERVER_JAVA_OPTS", ""));
         builder.redirectErrorStream(true);
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

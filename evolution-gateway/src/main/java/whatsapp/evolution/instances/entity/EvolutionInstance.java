@@ -28,6 +28,9 @@ public record EvolutionInstance(String name, String id, ConnectionState connecti
                                 Integer disconnectionReasonCode, String disconnectionObject,
                                 Instant disconnectionAt, Instant createdAt) {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     public static EvolutionInstance from(JsonObject row) {
         if (!row.containsKey("name") && row.get("instance") instanceof JsonObject nested) {
             String status = text(nested, "status");
@@ -91,7 +94,7 @@ public record EvolutionInstance(String name, String id, ConnectionState connecti
     record Disconnection(Integer code, String text) {
         static Disconnection parse(String document) {
             if (document == null || document.isBlank()) return new Disconnection(null, "");
-            try (var reader = Json.createReader(new StringReader(document))) {
+            try (var reader = JSON.createReader(new StringReader(document))) {
                 var error = reader.readObject().getJsonObject("error");
                 if (error == null) return new Disconnection(null, document);
                 var output = error.getJsonObject("output");

@@ -23,6 +23,9 @@ import whatsapp.integrations.lifecycle.entity.Integration;
 @ApplicationScoped
 public class InstanceCache {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     static final Logger LOG = Logger.getLogger(InstanceCache.class.getName());
 
     @Inject
@@ -74,7 +77,7 @@ public class InstanceCache {
     }
 
     static String summary(String organizationId, UUID integrationId, String instanceName, String status, boolean enabled) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("organization_id", organizationId)
                 .add("integration_id", integrationId.toString())
                 .add("instance_name", instanceName)

@@ -28,6 +28,9 @@ import whatsapp.web.json.JsonContract;
 @ApplicationScoped
 public class Outbox {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     @PersistenceContext
     EntityManager em;
 
@@ -69,7 +72,7 @@ public class Outbox {
 
     static String payload(UUID eventId, EventType type, String instanceName, String organizationId, UUID integrationId,
                           String status, Instant at) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("event_id", eventId.toString())
                 .add("type", type.wire)
                 .add("instance_name", instanceName)

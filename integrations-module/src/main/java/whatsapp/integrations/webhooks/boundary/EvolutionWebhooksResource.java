@@ -34,6 +34,9 @@ import whatsapp.integrations.webhooks.entity.Delivery;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvolutionWebhooksResource {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     @EJB
     StatusBook statusBook;
 
@@ -62,7 +65,7 @@ public class EvolutionWebhooksResource {
         }
         var applied = statusBook.observeWebhook(seen, delivery.dateTime());
         if (applied.isEmpty()) return ignored("older than the state already recorded");
-        return Response.ok(Json.createObjectBuilder().add("applied", true).add("status", applied.get()).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("applied", true).add("status", applied.get()).build()).build();
     }
 
     /** A 401 close is a device removal or an API logout: only Evolution's disconnectionObject tells. */
@@ -74,7 +77,7 @@ public class EvolutionWebhooksResource {
     }
 
     static Response ignored(String why) {
-        return Response.accepted(Json.createObjectBuilder().add("applied", false).add("reason", why).build()).build();
+        return Response.accepted(JSON.createObjectBuilder().add("applied", false).add("reason", why).build()).build();
     }
 
 }

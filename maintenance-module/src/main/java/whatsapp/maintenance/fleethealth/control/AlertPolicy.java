@@ -21,6 +21,9 @@ import whatsapp.web.json.JsonContract;
  */
 public final class AlertPolicy {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     public static final String DISCONNECTED = "instance.disconnected";
     public static final String REPAIR_NEEDED = "instance.repair_needed";
     public static final String DUPLICATE_NUMBER = "instance.duplicate_number";
@@ -91,13 +94,13 @@ public final class AlertPolicy {
     /** The JSON POSTed to ALERT_WEBHOOK_URL for one batch. */
     public static JsonObject message(List<Subject> batch, Instant now) {
         if (batch.size() == 1) return single(batch.get(0), now).build();
-        var alerts = Json.createArrayBuilder();
+        var alerts = JSON.createArrayBuilder();
         int instances = 0;
         for (var subject : batch) {
             alerts.add(single(subject, now));
             instances += subject.instanceNames().size();
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", GROUP)
                 .add("count", batch.size())
                 .add("detail", batch.size() + " problems with " + instances + " WhatsApp instances at once; "
@@ -108,10 +111,10 @@ public final class AlertPolicy {
     }
 
     static JsonObjectBuilder single(Subject subject, Instant now) {
-        var json = Json.createObjectBuilder().add("type", subject.kind());
+        var json = JSON.createObjectBuilder().add("type", subject.kind());
         if (DUPLICATE_NUMBER.equals(subject.kind())) {
             json.add("phone_number", subject.detail())
-                    .add("instances", Json.createArrayBuilder(subject.instanceNames()))
+                    .add("instances", JSON.createArrayBuilder(subject.instanceNames()))
                     .add("detail", "WhatsApp number " + subject.detail() + " is paired with " + subject.instanceNames().size()
                             + " instances; WhatsApp will keep removing the device from all but one");
         } else {

@@ -24,6 +24,9 @@ import whatsapp.web.json.JsonContract;
 @ApplicationScoped
 public class Alerts {
 
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     static final Logger LOG = Logger.getLogger(Alerts.class.getName());
     static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -37,12 +40,12 @@ public class Alerts {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public void duplicateNumber(DuplicateNumber duplicate, Instant at) {
-        var names = Json.createArrayBuilder(duplicate.instances());
-        post(Json.createObjectBuilder()
+        var names = JSON.createArrayBuilder(duplicate.instances());
+        post(JSON.createObjectBuilder()
                 .add("type", "instance.duplicate_number")
                 .add("phone_number", duplicate.phoneNumber())
                 .add("instances", names)
-                .add("kept", Json.createArrayBuilder(duplicate.kept()))
+                .add("kept", JSON.createArrayBuilder(duplicate.kept()))
                 .add("detail", "WhatsApp number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances().size()
                         + " instances; WhatsApp will keep removing the device from all but one")
                 .add("occurred_at", JsonContract.Millis.FORMAT.format(at))

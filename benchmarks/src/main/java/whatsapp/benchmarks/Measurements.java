@@ -67,6 +67,7 @@ final class Measurements {
     }
 
     void memory(String when) throws Exception {
+        report.add("");
         report.add("Server resident memory " + when + ": **" + residentMemory() + "** (target < 600 MB; heap capped at 200 MB)");
         printNativeMemory(when);
     }

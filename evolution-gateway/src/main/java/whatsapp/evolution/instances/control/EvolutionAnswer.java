@@ -29,9 +29,6 @@ import javax.net.ssl.SSLException;
 public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String> messages, String reason,
                               boolean retryable) {
 
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
-
     public enum Kind {
         /** 2xx with a JSON body that is not {@code "error": true} */
         OK,
@@ -138,7 +135,7 @@ public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String
 
     static JsonValue parse(String body) {
         if (body == null || body.isBlank()) return null;
-        try (var reader = JSON.createReader(new StringReader(body))) {
+        try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             return null;

@@ -28,7 +28,7 @@ public record EvolutionInstance(String name, String id, ConnectionState connecti
                                 Integer disconnectionReasonCode, String disconnectionObject,
                                 Instant disconnectionAt, Instant createdAt) {
 
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
+    /** Looked up once: {@code Json.create...} asks the ServiceLoader on every call, and a fleet listing parses one disconnection per closed instance. */
     static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     public static EvolutionInstance from(JsonObject row) {

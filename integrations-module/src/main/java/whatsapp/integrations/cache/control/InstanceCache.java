@@ -1,8 +1,9 @@
 package whatsapp.integrations.cache.control;
 
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.annotation.Resource;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -22,9 +23,6 @@ import whatsapp.integrations.lifecycle.entity.Integration;
  */
 @ApplicationScoped
 public class InstanceCache {
-
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     static final Logger LOG = Logger.getLogger(InstanceCache.class.getName());
 

@@ -1,9 +1,10 @@
 package whatsapp.integrations.events.control;
 
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
@@ -27,9 +28,6 @@ import whatsapp.web.json.JsonContract;
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     @PersistenceContext
     EntityManager em;

@@ -1,10 +1,11 @@
 package whatsapp.integrations.webhooks.boundary;
 
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -33,9 +34,6 @@ import whatsapp.integrations.webhooks.entity.Delivery;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class EvolutionWebhooksResource {
-
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     @EJB
     StatusBook statusBook;

@@ -1,6 +1,7 @@
 package whatsapp.maintenance.fleethealth.control;
 
-import jakarta.json.Json;
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -20,9 +21,6 @@ import whatsapp.web.json.JsonContract;
  * threshold in one sweep make a single grouped alert, never a storm. Pure.
  */
 public final class AlertPolicy {
-
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     public static final String DISCONNECTED = "instance.disconnected";
     public static final String REPAIR_NEEDED = "instance.repair_needed";

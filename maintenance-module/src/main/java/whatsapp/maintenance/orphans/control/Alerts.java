@@ -1,8 +1,9 @@
 package whatsapp.maintenance.orphans.control;
 
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +24,6 @@ import whatsapp.web.json.JsonContract;
  */
 @ApplicationScoped
 public class Alerts {
-
-    /** Looked up once: {@code Json.create...} asks the ServiceLoader for the provider on every call. */
-    static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     static final Logger LOG = Logger.getLogger(Alerts.class.getName());
     static final Duration TIMEOUT = Duration.ofSeconds(3);

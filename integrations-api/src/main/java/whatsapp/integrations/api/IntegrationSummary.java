@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The part of an integration other modules may rely on; {@code statusChangedAt} is when the status last changed. */
-public record IntegrationSummary(UUID id, String organizationId, String instanceName, String status,
+public record IntegrationSummary(UUID id, String organizationId, String instanceName, Status status,
                                  boolean enabled, String phoneNumber, Instant connectedAt,
                                  String disconnectReason, Instant createdAt, Instant updatedAt,
                                  Instant statusChangedAt)

@@ -11,6 +11,14 @@ import java.time.Instant;
  * @param disconnectReason e.g. {@code device_removed (401)}; only meaningful with disconnected
  * @param observedAt       when it was seen (our clock)
  */
-public record Observation(String instanceName, String status, String phoneNumber, String disconnectReason,
+public record Observation(String instanceName, Status status, String phoneNumber, String disconnectReason,
                           Instant observedAt) implements Serializable {
+
+    public static Observation missing(String instanceName, Instant at) {
+        return new Observation(instanceName, Status.missing, null, null, at);
+    }
+
+    public Observation withReason(String reason) {
+        return new Observation(instanceName, status, phoneNumber, reason, observedAt);
+    }
 }

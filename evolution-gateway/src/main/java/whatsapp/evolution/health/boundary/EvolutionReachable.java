@@ -6,7 +6,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import whatsapp.evolution.instances.boundary.Evolution;
-import whatsapp.evolution.instances.entity.Reachability;
 
 /**
  * Whether Evolution answers, as data only: the check is always UP, because an unreachable
@@ -22,11 +21,8 @@ public class EvolutionReachable implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("evolution").up();
-        var reachability = evolution.ping();
-        if (reachability instanceof Reachability.Reachable reachable) {
-            return response.withData("reachable", true).withData("version", reachable.version()).build();
-        }
-        return response.withData("reachable", false)
-                .withData("reason", ((Reachability.Unreachable) reachability).reason()).build();
+        return evolution.ping().match(
+                reachable -> response.withData("reachable", true).withData("version", reachable.version()).build(),
+                unreachable -> response.withData("reachable", false).withData("reason", unreachable.reason()).build());
     }
 }

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import whatsapp.integrations.api.Observation;
 
 /**
  * One instance as Evolution lists it. Read from a v2 {@code fetchInstances} row (flat: {@code name},
@@ -69,25 +70,20 @@ public record EvolutionInstance(String name, String id, ConnectionState connecti
 
     /**
      * Why the instance was last closed for good, e.g. {@code device_removed (401)}, {@code logout (401)},
-     * {@code conflict (440)}, {@code banned (403)} or just the code. Empty unless the instance is
-     * {@code close}: the disconnection fields are sticky and mean nothing while open or connecting (§13.8).
+     * {@code conflict (440)} ({@link CloseReason}). Empty unless the instance is {@code close}: the disconnection
+     * fields are sticky (Evolution keeps them after a reconnect) and mean nothing while open or connecting.
      */
     public Optional<String> disconnectReason() {
         if (connectionStatus != ConnectionState.close) return Optional.empty();
         var detail = Disconnection.parse(disconnectionObject);
-        var code = disconnectionReasonCode != null ? disconnectionReasonCode : detail.code();
-        var text = detail.text();
-        if (code == null && text.isEmpty()) return Optional.empty();
-        var suffix = code == null ? "" : " (" + code + ")";
-        if (text.contains("device_removed")) return Optional.of("device_removed" + suffix);
-        if (text.contains("Log out instance")) return Optional.of("logout" + suffix);
-        if (code == null) return Optional.empty();
-        return Optional.of(switch (code) {
-            case 440 -> "conflict" + suffix;
-            case 402 -> "temporarily_banned" + suffix;
-            case 403, 406 -> "banned" + suffix;
-            default -> String.valueOf(code);
-        });
+        return CloseReason.of(disconnectionReasonCode != null ? disconnectionReasonCode : detail.code(), detail.text());
+    }
+
+    /** What this listing row says about the instance in our words; empty for an unknown state (v1's "created"). */
+    public Optional<Observation> observation(Instant at) {
+        if (connectionStatus == null) return Optional.empty();
+        return Optional.of(new Observation(name, connectionStatus.status(), phoneNumber().orElse(null),
+                disconnectReason().orElse(null), at));
     }
 
     /** The interesting parts of a parsed disconnectionObject: the Boom status code and the text to match. */

@@ -53,10 +53,10 @@ class EvolutionInstanceTest {
     @Test
     void otherCodesAreNamedOrShown() {
         assertThat(closed(440, null).disconnectReason()).contains("conflict (440)");
-        assertThat(closed(403, null).disconnectReason()).contains("banned (403)");
+        assertThat(closed(403, null).disconnectReason()).contains("forbidden (403)");
         assertThat(closed(406, null).disconnectReason()).contains("banned (406)");
         assertThat(closed(402, null).disconnectReason()).contains("temporarily_banned (402)");
-        assertThat(closed(500, "not json at all").disconnectReason()).contains("500");
+        assertThat(closed(500, "not json at all").disconnectReason()).contains("bad_session (500)");
         assertThat(closed(null, null).disconnectReason()).isEmpty();
     }
 

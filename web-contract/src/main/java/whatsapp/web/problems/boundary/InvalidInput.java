@@ -14,6 +14,6 @@ public class InvalidInput extends BadRequestException {
     }
 
     public Problem problem() {
-        return new Problem("validation", "Bad Request", 400, getMessage(), errors);
+        return Problem.of("validation", "Bad Request", 400, getMessage(), errors);
     }
 }

@@ -20,7 +20,7 @@ public class LastResortMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident {0}: {1}", new Object[]{incident, chainOf(exception)});
-        return new Problem("internal-error", "Internal Server Error", 500,
+        return Problem.of("internal-error", "Internal Server Error", 500,
                 "Unexpected failure; incident " + incident).toResponse();
     }
 

@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * An RFC 9457 problem as this service writes it: {@code type} derived from a short slug,
  * {@code title}, {@code status}, {@code detail} and, for validation, {@code errors}.
- * Bodies never carry stack traces, SQL, keys or tokens.
+ * Bodies never carry stack traces, SQL, keys or tokens. The record is also the problem's schema in the
+ * OpenAPI documents.
  */
-public record Problem(String slug, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://whatsapp-integrations/problems/";
@@ -21,8 +22,17 @@ public record Problem(String slug, String title, int status, String detail, List
     public record FieldError(String field, String message) {
     }
 
-    public Problem(String slug, String title, int status, String detail) {
-        this(slug, title, status, detail, List.of());
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** A problem whose type is {@code TYPE_BASE + slug}, e.g. {@code .../problems/evolution-unavailable}. */
+    public static Problem of(String slug, String title, int status, String detail, List<FieldError> errors) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, errors);
+    }
+
+    public static Problem of(String slug, String title, int status, String detail) {
+        return of(slug, title, status, detail, List.of());
     }
 
     /** "EvolutionUnavailable" → "evolution-unavailable". */
@@ -33,7 +43,7 @@ public record Problem(String slug, String title, int status, String detail, List
 
     public JsonObject toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("type", TYPE_BASE + slug)
+                .add("type", type)
                 .add("title", title)
                 .add("status", status);
         if (detail != null) json.add("detail", detail);

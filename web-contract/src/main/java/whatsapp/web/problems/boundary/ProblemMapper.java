@@ -36,6 +36,6 @@ public class ProblemMapper implements ExceptionMapper<WebApplicationException> {
         String title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
         boolean ours = !exception.getClass().getPackageName().startsWith("jakarta.ws.rs");
         String detail = ours ? exception.getMessage() : null;
-        return new Problem(Problem.slugOf(exception.getClass()), title, status, detail).toResponse();
+        return Problem.of(Problem.slugOf(exception.getClass()), title, status, detail).toResponse();
     }
 }

@@ -9,16 +9,16 @@ public final class Problems {
     }
 
     public static Problem unauthorized() {
-        return new Problem("unauthorized", "Unauthorized", 401,
+        return Problem.of("unauthorized", "Unauthorized", 401,
                 "A valid bearer token is required (Authorization: Bearer <JWT>)");
     }
 
     public static Problem forbidden() {
-        return new Problem("forbidden", "Forbidden", 403, "Your role does not allow this operation");
+        return Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this operation");
     }
 
     public static Problem malformedBody() {
-        return new Problem("malformed-body", "Bad Request", 400, "The request body is not valid JSON of the expected shape");
+        return Problem.of("malformed-body", "Bad Request", 400, "The request body is not valid JSON of the expected shape");
     }
 
     public static boolean anonymous(SecurityContext security) {

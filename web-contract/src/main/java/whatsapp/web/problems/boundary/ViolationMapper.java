@@ -19,7 +19,7 @@ public class ViolationMapper implements ExceptionMapper<ConstraintViolationExcep
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return new Problem("validation", "Bad Request", 400, "The request is not valid; nothing was changed", errors)
+        return Problem.of("validation", "Bad Request", 400, "The request is not valid; nothing was changed", errors)
                 .toResponse();
     }
 

@@ -18,7 +18,7 @@ class ProblemTest {
 
     @Test
     void validationErrorsNameTheJsonFields() {
-        var json = new Problem("validation", "Bad Request", 400, "nothing changed",
+        var json = Problem.of("validation", "Bad Request", 400, "nothing changed",
                 List.of(new Problem.FieldError(ViolationMapper.snakeCase("organizationId"), "must not be blank"))).toJson();
         assertThat(json.getString("type")).isEqualTo("https://whatsapp-integrations/problems/validation");
         assertThat(json.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("organization_id");

@@ -3,19 +3,18 @@ package whatsapp.integrations.cache.control;
 import static whatsapp.web.json.JsonP.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.annotation.Resource;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
-import whatsapp.integrations.api.StatusChange;
-import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.integrations.api.IntegrationRef;
+import whatsapp.integrations.api.Status;
+import whatsapp.integrations.status.entity.StatusesChanged;
 
 /**
  * The routing summary workers read ({@code whatsapp:instance:<name>}). Best effort: when Redis is
@@ -29,9 +28,6 @@ public class InstanceCache {
     @Inject
     RedissonClient redis;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
-
     @Inject
     @ConfigProperty(name = "cache.ttl-minutes", defaultValue = "60")
     long ttlMinutes;
@@ -40,29 +36,17 @@ public class InstanceCache {
         return "whatsapp:instance:" + instanceName;
     }
 
-    public void put(Integration integration) {
+    public void put(IntegrationRef integration) {
         String summary = summary(integration.organizationId(), integration.id(), integration.instanceName(),
-                integration.status().name(), integration.enabled());
+                integration.status(), integration.enabled());
         attempt("refresh", integration.instanceName(), () -> redis.getBucket(key(integration.instanceName()))
                 .setAsync(summary, Duration.ofMinutes(ttlMinutes)).toCompletableFuture().get(1, TimeUnit.SECONDS));
     }
 
-    /** Once the transaction commits, refresh the entries of these status changes in one Redis batch. */
-    public void refreshAfterCommit(List<StatusChange> changes) {
+    /** Once the transaction that recorded them committed: the entries of these status changes, in one Redis batch. */
+    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusesChanged recorded) {
+        var changes = recorded.changes();
         if (changes.isEmpty()) return;
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) refresh(changes);
-            }
-        });
-    }
-
-    void refresh(List<StatusChange> changes) {
         attempt("refresh", changes.size() + " instances", () -> {
             var batch = redis.createBatch();
             for (var change : changes) {
@@ -74,12 +58,12 @@ public class InstanceCache {
         });
     }
 
-    static String summary(String organizationId, UUID integrationId, String instanceName, String status, boolean enabled) {
+    static String summary(String organizationId, UUID integrationId, String instanceName, Status status, boolean enabled) {
         return JSON.createObjectBuilder()
                 .add("organization_id", organizationId)
                 .add("integration_id", integrationId.toString())
                 .add("instance_name", instanceName)
-                .add("status", status)
+                .add("status", status.name())
                 .add("enabled", enabled)
                 .build().toString();
     }

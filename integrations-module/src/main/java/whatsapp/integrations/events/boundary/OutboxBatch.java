@@ -1,10 +1,11 @@
 package whatsapp.integrations.events.boundary;
 
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.io.StringReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,16 +31,16 @@ public class OutboxBatch {
     @Inject
     RedissonClient redis;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     /**
      * Removing the routing entry goes with relaying {@code instance.removed}: if the deletion's own
      * invalidation failed (Redis away), it still happens, at least once, before workers hear of it.
      */
     void invalidateCacheOf(String payload) throws Exception {
-        String name = Json.createReader(new StringReader(payload)).readObject().getString("instance_name");
+        String name = JSON.createReader(new StringReader(payload)).readObject().getString("instance_name");
         redis.getBucket(InstanceCache.key(name)).deleteAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
     }
 
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int publishNext(int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

@@ -9,8 +9,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import whatsapp.integrations.events.entity.OutboxWritten;
 
 /**
  * Relays the outbox to Redis: at once after each commit, and every two seconds for whatever is
@@ -32,7 +35,8 @@ public class OutboxRelay {
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean again = new AtomicBoolean();
 
-    public void publishSoon() {
+    /** Once a transaction that wrote events has committed: publish them now rather than at the next sweep. */
+    public void publishSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         executor.execute(this::relay);
     }
 

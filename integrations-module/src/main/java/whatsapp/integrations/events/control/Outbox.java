@@ -2,93 +2,79 @@ package whatsapp.integrations.events.control;
 
 import static whatsapp.web.json.JsonP.JSON;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import whatsapp.integrations.api.IntegrationRef;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
-import whatsapp.integrations.events.boundary.OutboxRelay;
 import whatsapp.integrations.events.entity.EventType;
-import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.integrations.events.entity.OutboxWritten;
 import whatsapp.web.json.JsonContract;
 
 /**
- * Writes events in the caller's transaction, so an event exists exactly when its state change
- * committed; after the commit the relay is nudged to publish at once.
+ * Writes events in the caller's transaction, so an event exists exactly when its state change committed. Each write
+ * fires {@link OutboxWritten}, which the relay observes after the commit to publish at once.
  */
 @ApplicationScoped
 public class Outbox {
 
+    static final String INSERT = "INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)";
+
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
-
     @Inject
-    OutboxRelay relay;
+    Event<OutboxWritten> written;
 
-    public UUID append(EventType type, Integration integration, Instant at) {
+    public UUID append(EventType type, IntegrationRef integration, Instant at) {
         UUID eventId = UUID.randomUUID();
         String payload = payload(eventId, type, integration.instanceName(), integration.organizationId(),
-                integration.id(), integration.status().name(), at);
+                integration.id(), integration.status(), at);
         em.createNativeQuery("INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, eventId).setParameter(2, type.wire).setParameter(3, payload).setParameter(4, at)
                 .executeUpdate();
-        transaction.registerInterposedSynchronization(new AfterCommit(relay));
+        written.fire(new OutboxWritten(1));
         return eventId;
     }
 
     /** {@code instance.status_changed} for each change, batched on the caller's connection and transaction. */
     public void appendStatusChanges(Connection connection, List<StatusChange> changes) throws SQLException {
         if (changes.isEmpty()) return;
-        try (var insert = connection.prepareStatement(
-                "INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)")) {
+        try (var insert = connection.prepareStatement(INSERT)) {
+            var now = Timestamp.from(Instant.now());
             for (var change : changes) {
                 UUID eventId = UUID.randomUUID();
                 insert.setObject(1, eventId);
                 insert.setString(2, EventType.STATUS_CHANGED.wire);
                 insert.setString(3, payload(eventId, EventType.STATUS_CHANGED, change.instanceName(), change.organizationId(),
                         change.integrationId(), change.to(), change.at()));
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
+                insert.setTimestamp(4, now);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-        transaction.registerInterposedSynchronization(new AfterCommit(relay));
+        written.fire(new OutboxWritten(changes.size()));
     }
 
     static String payload(UUID eventId, EventType type, String instanceName, String organizationId, UUID integrationId,
-                          String status, Instant at) {
+                          Status status, Instant at) {
         return JSON.createObjectBuilder()
                 .add("event_id", eventId.toString())
                 .add("type", type.wire)
                 .add("instance_name", instanceName)
                 .add("organization_id", organizationId)
                 .add("integration_id", integrationId.toString())
-                .add("status", status)
+                .add("status", status.name())
                 .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
                 .build().toString();
-    }
-
-    record AfterCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) relay.publishSoon();
-        }
     }
 }

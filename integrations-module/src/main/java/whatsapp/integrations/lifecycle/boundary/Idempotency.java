@@ -3,10 +3,10 @@ package whatsapp.integrations.lifecycle.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import whatsapp.integrations.lifecycle.entity.StoredAnswer;
 
 /** Answers of POST /integrations/whatsapp kept per Idempotency-Key and organization, replayed as given. */
 @Stateless
@@ -15,25 +15,21 @@ public class Idempotency {
     @PersistenceContext
     EntityManager em;
 
-    public Optional<Response> replay(String organizationId, String key) {
+    public Optional<StoredAnswer> replay(String organizationId, String key) {
         @SuppressWarnings("unchecked")
-        var rows = (java.util.List<Object[]>) em.createNativeQuery(
+        var rows = (List<Object[]>) em.createNativeQuery(
                         "SELECT status, body, location FROM integrations.idempotency_keys WHERE organization_id = ?1 AND key = ?2")
                 .setParameter(1, organizationId).setParameter(2, key).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            var answer = Response.status(((Number) row[0]).intValue()).entity(row[1]).type("application/json")
-                    .header("Idempotent-Replayed", "true");
-            if (row[2] != null) answer.location(URI.create((String) row[2]));
-            return answer.build();
-        });
+        return rows.stream().findFirst()
+                .map(row -> new StoredAnswer(((Number) row[0]).intValue(), (String) row[1], (String) row[2], true));
     }
 
-    public void remember(String organizationId, String key, int status, String body, URI location) {
+    public void remember(String organizationId, String key, StoredAnswer answer) {
         em.createNativeQuery("""
                 INSERT INTO integrations.idempotency_keys (key, organization_id, status, body, location, created_at)
                 VALUES (?1, ?2, ?3, ?4, CAST(?5 AS varchar), ?6) ON CONFLICT DO NOTHING""")
-                .setParameter(1, key).setParameter(2, organizationId).setParameter(3, status).setParameter(4, body)
-                .setParameter(5, location == null ? null : location.toString()).setParameter(6, Instant.now())
+                .setParameter(1, key).setParameter(2, organizationId).setParameter(3, answer.status())
+                .setParameter(4, answer.body()).setParameter(5, answer.location()).setParameter(6, Instant.now())
                 .executeUpdate();
     }
 }

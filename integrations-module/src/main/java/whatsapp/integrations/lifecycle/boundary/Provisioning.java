@@ -5,29 +5,25 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
-import whatsapp.evolution.instances.entity.CreateInstance;
-import whatsapp.evolution.instances.entity.Creation;
-import whatsapp.evolution.instances.entity.EvolutionInstance;
-import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.integrations.cache.control.InstanceCache;
-import whatsapp.integrations.lifecycle.control.StatusMapping;
-import whatsapp.integrations.lifecycle.control.WebhookSecret;
-import whatsapp.integrations.lifecycle.entity.Claim;
+import whatsapp.integrations.lifecycle.control.ProvisioningDecision;
+import whatsapp.integrations.lifecycle.entity.CreateAnswer;
 import whatsapp.integrations.lifecycle.entity.InstanceName;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.integrations.lifecycle.entity.Provisioned;
-import whatsapp.integrations.lifecycle.entity.Retired;
+import whatsapp.integrations.lifecycle.entity.StoredAnswer;
 import whatsapp.integrations.problems.entity.CreationInProgress;
-import whatsapp.integrations.problems.entity.EvolutionRejected;
-import whatsapp.integrations.problems.entity.EvolutionUnavailable;
+import whatsapp.integrations.webhooks.control.WebhookSecret;
+import whatsapp.web.json.JsonContract;
+import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /**
  * Create-or-reuse, exactly one instance per organization whatever the concurrency. The database
@@ -41,13 +37,22 @@ import whatsapp.integrations.problems.entity.EvolutionUnavailable;
 public class Provisioning {
 
     static final Logger LOG = Logger.getLogger(Provisioning.class.getName());
-    static final List<String> EVENTS = List.of("CONNECTION_UPDATE", "QRCODE_UPDATED");
+    static final Duration PAUSE = Duration.ofMillis(50);
+
+    @Inject
+    IntegrationReads reads;
 
     @EJB
-    Ledger ledger;
+    Creations creations;
+
+    @EJB
+    InstanceSetup setup;
 
     @EJB
     Retirement retirement;
+
+    @EJB
+    Idempotency idempotency;
 
     @Inject
     GuardedEvolution evolution;
@@ -60,10 +65,6 @@ public class Provisioning {
     String prefix;
 
     @Inject
-    @ConfigProperty(name = "public.url", defaultValue = "http://localhost:8080")
-    String publicUrl;
-
-    @Inject
     @ConfigProperty(name = "provisioning.claim-lease-seconds", defaultValue = "60")
     long claimLeaseSeconds;
 
@@ -71,125 +72,91 @@ public class Provisioning {
     @ConfigProperty(name = "provisioning.wait-seconds", defaultValue = "30")
     long waitSeconds;
 
-    public Provisioned createOrReuse(String organizationId, String actor) {
+    /**
+     * {@code POST /integrations/whatsapp}: the answer given before under this {@code Idempotency-Key}, or a new one
+     * (kept for the next retry).
+     *
+     * @param key  null: no idempotency
+     * @param base the URI a created integration's {@code Location} is relative to
+     */
+    public StoredAnswer createOrReuse(String organizationId, String actor, String key, URI base) {
+        Optional<StoredAnswer> earlier = key == null ? Optional.empty() : idempotency.replay(organizationId, key);
+        if (earlier.isPresent()) return earlier.get();
+        var provisioned = provision(organizationId, actor);
+        var body = JsonContract.toJson(CreateAnswer.of(provisioned));
+        var answer = provisioned.reused() ? new StoredAnswer(200, body, null, false)
+                : new StoredAnswer(201, body, base.resolve(provisioned.integration().id().toString()).toString(), false);
+        if (key != null) idempotency.remember(organizationId, key, answer);
+        return answer;
+    }
+
+    /** The organization's one integration: the live one Evolution confirms, or a new one. */
+    public Provisioned provision(String organizationId, String actor) {
         String claimant = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plusSeconds(waitSeconds);
         while (true) {
             finishPendingDeletions(organizationId);
-            var existing = ledger.enabledFor(organizationId);
+            var existing = reads.enabledFor(organizationId);
             if (existing.isPresent()) {
                 var reused = confirm(existing.get(), actor);
-                if (reused != null) return reused;
+                if (reused.isPresent()) return reused.get();
                 continue; // the stale row was retired: create anew
             }
             var secret = WebhookSecret.generate();
             var name = InstanceName.of(prefix, organizationId, Instant.now());
-            var claim = ledger.claim(organizationId, name, secret.hash(), claimant, Duration.ofSeconds(claimLeaseSeconds));
-            if (claim instanceof Claim.Fresh fresh) {
-                return create(organizationId, fresh.name(), secret, claimant, actor, "no enabled integration");
+            var claim = creations.claim(organizationId, name, secret.hash(), claimant, Duration.ofSeconds(claimLeaseSeconds));
+            switch (ProvisioningDecision.forClaim(claim, Instant.now(), deadline)) {
+                case CREATE -> {
+                    return setup.create(organizationId, name, secret, claimant, actor, "no enabled integration");
+                }
+                case RESUME -> {
+                    return setup.resume(organizationId, claim.match(f -> f.name(), t -> t.name(), () -> name), secret,
+                            claimant, actor);
+                }
+                case WAIT -> pause();
+                case GIVE_UP -> throw new CreationInProgress("Another request is still creating this organization's "
+                        + "integration; retry in a few seconds with the same Idempotency-Key");
             }
-            if (claim instanceof Claim.TakenOver takenOver) {
-                return adoptOrCreate(organizationId, takenOver.name(), secret, claimant, actor);
-            }
-            if (Instant.now().isAfter(deadline))
-                throw new CreationInProgress("Another request is still creating this organization's integration");
-            pause();
         }
     }
 
-    /** The enabled row's instance: confirmed → reuse; Evolution's own 404 → retire the row; unknown → 503. */
-    Provisioned confirm(Integration integration, String actor) {
+    /** The enabled row's instance: confirmed → reuse; Evolution's own 404 → retire the row (empty: create anew). */
+    Optional<Provisioned> confirm(Integration integration, String actor) {
         var lookup = evolution.lookup(integration.instanceName());
-        if (lookup instanceof Lookup.Found) {
-            ledger.recordReuse(integration, actor);
-            cache.put(integration);
-            return new Provisioned(integration, true);
-        }
-        if (lookup instanceof Lookup.Unavailable unavailable) throw new EvolutionUnavailable(unavailable.reason());
-        LOG.warning(() -> "Instance " + integration.instanceName() + " is gone from Evolution; retiring its row");
-        var retired = retirement.retire(integration.id(), "system:create",
-                "Evolution confirmed (404) that instance " + integration.instanceName() + " no longer exists");
-        if (retired instanceof Retired.Pending)
-            throw new CreationInProgress("The previous integration's deletion could not be finished now");
-        return null;
-    }
-
-    Provisioned create(String organizationId, InstanceName name, WebhookSecret secret, String claimant, String actor,
-                       String reason) {
-        var request = new CreateInstance(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, secret.value()), EVENTS);
-        var creation = evolution.create(request);
-        if (creation instanceof Creation.Created created) {
-            var integration = ledger.recordCreated(organizationId, name, created.instanceId(), secret.hash(),
-                    StatusMapping.fromEvolution(created.status()), actor, reason);
-            cache.put(integration);
-            return new Provisioned(integration, false);
-        }
-        if (creation instanceof Creation.NameTaken) {
-            return adopt(organizationId, name, claimant, actor, evolution.lookup(name.value()));
-        }
-        if (creation instanceof Creation.Rejected rejected) {
-            ledger.dropClaim(organizationId, claimant);
-            throw new EvolutionRejected(rejected.messages());
-        }
-        ledger.releaseClaim(organizationId, claimant);
-        throw new EvolutionUnavailable(((Creation.Unavailable) creation).reason());
-    }
-
-    /** A claim left by a creator that vanished: its instance may exist already. */
-    Provisioned adoptOrCreate(String organizationId, InstanceName name, WebhookSecret secret, String claimant, String actor) {
-        var lookup = evolution.lookup(name.value());
-        if (lookup instanceof Lookup.Missing) {
-            return create(organizationId, name, secret, claimant, actor, "interrupted creation resumed");
-        }
-        return adopt(organizationId, name, claimant, actor, lookup);
-    }
-
-    Provisioned adopt(String organizationId, InstanceName name, String claimant, String actor, Lookup lookup) {
-        if (lookup instanceof Lookup.Found found) {
-            EvolutionInstance instance = found.instance();
-            LOG.info(() -> "Adopting instance " + name.value() + " created by an interrupted request");
-            var integration = ledger.recordCreated(organizationId, name, instance.id(), adoptedSecretHash(organizationId, name),
-                    StatusMapping.fromEvolution(instance.connectionStatus()), actor,
-                    "adopted instance of an interrupted creation");
-            cache.put(integration);
-            return new Provisioned(integration, false);
-        }
-        ledger.releaseClaim(organizationId, claimant);
-        String reason = lookup instanceof Lookup.Unavailable u ? u.reason() : "instance name taken but not found";
-        throw new EvolutionUnavailable(reason);
-    }
-
-    /**
-     * Which request's secret the adopted instance sends is not certain (several may have tried to
-     * create it), so it gets a fresh one; if Evolution cannot be told now, the hash recorded with
-     * the claim is kept, which is right unless the creator was itself a takeover.
-     */
-    String adoptedSecretHash(String organizationId, InstanceName name) {
-        var fresh = WebhookSecret.generate();
-        if (evolution.setWebhook(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()), EVENTS)) {
-            return fresh.hash();
-        }
-        LOG.warning(() -> "Could not re-point the webhook of adopted instance " + name.value() + "; keeping the claimed secret");
-        return ledger.claimedSecretHash(organizationId);
+        return switch (ProvisioningDecision.forEnabled(lookup)) {
+            case REUSE -> {
+                creations.reused(integration, actor);
+                cache.put(integration.ref());
+                yield Optional.of(new Provisioned(integration, true));
+            }
+            case RETIRE_AND_CREATE -> {
+                LOG.warning(() -> "Instance " + integration.instanceName() + " is gone from Evolution; retiring its row");
+                retirement.retire(integration.id(), "system:create",
+                        "Evolution confirmed (404) that instance " + integration.instanceName() + " no longer exists")
+                        .match(done -> done, pending -> {
+                            throw new CreationInProgress("The previous integration's deletion could not be finished now; "
+                                    + "retry later");
+                        }, () -> null);
+                yield Optional.empty();
+            }
+            case UNAVAILABLE -> throw new EvolutionUnavailable(lookup.match(f -> "", m -> "", u -> u.reason()));
+        };
     }
 
     void finishPendingDeletions(String organizationId) {
-        for (var deleting : ledger.deletingFor(organizationId)) {
-            if (retirement.finish(deleting) instanceof Retired.Pending)
+        for (var deleting : reads.deletingFor(organizationId)) {
+            retirement.finish(deleting).match(done -> done, pending -> {
                 throw new CreationInProgress("The previous integration's deletion could not be finished now; retry later");
+            }, () -> null);
         }
-    }
-
-    String webhookUrl() {
-        return publicUrl.replaceAll("/+$", "") + "/integrations/webhooks/evolution";
     }
 
     static void pause() {
         try {
-            Thread.sleep(50);
+            Thread.sleep(PAUSE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CreationInProgress("Interrupted while waiting for a concurrent creation");
+            throw new CreationInProgress("Interrupted while waiting for a concurrent creation; retry");
         }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.logging.Logger;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
-import whatsapp.evolution.instances.entity.Removal;
 import whatsapp.integrations.cache.control.InstanceCache;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.integrations.lifecycle.entity.Retired;
@@ -26,7 +25,7 @@ public class Retirement {
     static final Logger LOG = Logger.getLogger(Retirement.class.getName());
 
     @EJB
-    Ledger ledger;
+    Deletions deletions;
 
     @Inject
     GuardedEvolution evolution;
@@ -35,7 +34,7 @@ public class Retirement {
     InstanceCache cache;
 
     public Retired retire(UUID id, String actor, String reason) {
-        return ledger.markDeleting(id, actor, reason)
+        return deletions.markDeleting(id, actor, reason)
                 .map(this::finish)
                 .orElseGet(Retired.Unknown::new);
     }
@@ -43,16 +42,24 @@ public class Retirement {
     /** Continues a deletion from whatever step it stopped at. */
     public Retired finish(Integration integration) {
         if (!integration.instanceRemoved()) {
-            var removal = evolution.delete(integration.instanceName());
-            if (removal instanceof Removal.Unavailable unavailable) {
-                LOG.info(() -> "Deletion of " + integration.instanceName() + " waits for Evolution: " + unavailable.reason());
-                return new Retired.Pending(ledger.retryLater(integration.id()));
-            }
-            ledger.instanceRemoved(integration.id(), removal instanceof Removal.Deleted);
+            boolean removed = evolution.delete(integration.instanceName()).match(
+                    deleted -> recordRemoval(integration, true),
+                    alreadyGone -> recordRemoval(integration, false),
+                    unavailable -> {
+                        LOG.info(() -> "Deletion of " + integration.instanceName() + " waits for Evolution: "
+                                + unavailable.reason());
+                        return false;
+                    });
+            if (!removed) return new Retired.Pending(deletions.retryLater(integration.id()));
         }
         cache.remove(integration.instanceName());
-        ledger.remove(integration.id());
+        deletions.remove(integration.id());
         LOG.info(() -> "Integration " + integration.id() + " (" + integration.instanceName() + ") deleted");
         return new Retired.Done(integration.instanceName());
+    }
+
+    boolean recordRemoval(Integration integration, boolean wasPresent) {
+        deletions.instanceRemoved(integration.id(), wasPresent);
+        return true;
     }
 }

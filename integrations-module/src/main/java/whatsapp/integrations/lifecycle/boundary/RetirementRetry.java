@@ -5,7 +5,9 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.logging.Logger;
 
 /**
  * Finishes deletions that Evolution's absence or a crash interrupted. Rows are leased in the
@@ -15,19 +17,25 @@ import java.time.Duration;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetirementRetry {
 
-    static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RetirementRetry.class.getName());
+    static final Logger LOG = Logger.getLogger(RetirementRetry.class.getName());
+    static final int BATCH = 20;
+    /** Longer than one deletion takes (logout and delete, 20 s at most): a crashed node's lease runs out soon. */
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @EJB
-    Ledger ledger;
+    Deletions deletions;
+
+    @Inject
+    IntegrationReads reads;
 
     @EJB
     Retirement retirement;
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void finishPendingDeletions() {
-        for (var id : ledger.leaseDueDeletions(20, Duration.ofSeconds(30))) {
+        for (var id : deletions.leaseDue(BATCH, LEASE)) {
             try {
-                ledger.find(id).ifPresent(retirement::finish);
+                reads.find(id).ifPresent(retirement::finish);
             } catch (RuntimeException e) {
                 // the lease expires and the next round tries again; the others of this batch go on
                 LOG.warning(() -> "Finishing the deletion of " + id + " failed (" + e.getClass().getSimpleName() + ")");

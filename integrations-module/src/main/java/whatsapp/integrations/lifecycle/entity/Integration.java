@@ -11,6 +11,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import whatsapp.integrations.api.IntegrationRef;
+import whatsapp.integrations.api.Status;
 
 /**
  * One organization's WhatsApp integration, backed by one Evolution instance. The database
@@ -23,14 +25,14 @@ import java.util.UUID;
 @NamedQuery(name = Integration.ALL, query = "SELECT i FROM Integration i ORDER BY i.createdAt DESC")
 @NamedQuery(name = Integration.ENABLED_FOR,
         query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.enabled = true AND i.type = 'whatsapp'")
-@NamedQuery(name = Integration.DELETING_FOR,
-        query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.status = whatsapp.integrations.lifecycle.entity.Status.deleting")
+@NamedQuery(name = Integration.STATUS_FOR,
+        query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.status = :status")
 public class Integration {
 
     public static final String BY_ORGANIZATION = "Integration.byOrganization";
     public static final String ALL = "Integration.all";
     public static final String ENABLED_FOR = "Integration.enabledFor";
-    public static final String DELETING_FOR = "Integration.deletingFor";
+    public static final String STATUS_FOR = "Integration.statusFor";
 
     @Id
     UUID id;
@@ -149,8 +151,9 @@ public class Integration {
         this.attemptLeaseUntil = null;
     }
 
-    public boolean belongsTo(String organization) {
-        return organizationId.equals(organization);
+    /** What events, cache entries and audit entries name. */
+    public IntegrationRef ref() {
+        return new IntegrationRef(id, organizationId, instanceName, status);
     }
 
     public UUID id() { return id; }

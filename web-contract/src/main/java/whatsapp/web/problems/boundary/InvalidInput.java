@@ -1,9 +1,11 @@
 package whatsapp.web.problems.boundary;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ws.rs.BadRequestException;
 import java.util.List;
 
 /** Input our own code refused (not Bean Validation): 400 with the field and why; nothing changed. */
+@ApplicationException
 public class InvalidInput extends BadRequestException {
 
     final transient List<Problem.FieldError> errors;

@@ -1,4 +1,4 @@
-package whatsapp.integrations.lifecycle.control;
+package whatsapp.infrastructure.sql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

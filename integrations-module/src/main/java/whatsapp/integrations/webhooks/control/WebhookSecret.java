@@ -1,4 +1,4 @@
-package whatsapp.integrations.lifecycle.control;
+package whatsapp.integrations.webhooks.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package whatsapp.integrations.lifecycle.boundary;
+package whatsapp.integrations.lifecycle.entity;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,0 +1,108 @@
+package whatsapp.integrations.lifecycle.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import whatsapp.integrations.api.Status;
+import whatsapp.integrations.audit.control.AuditLog;
+import whatsapp.integrations.events.control.Outbox;
+import whatsapp.integrations.events.entity.EventType;
+import whatsapp.integrations.lifecycle.entity.Claim;
+import whatsapp.integrations.lifecycle.entity.InstanceName;
+import whatsapp.integrations.lifecycle.entity.Integration;
+
+/**
+ * The database steps of a creation, each one short transaction, so that none is open while Evolution is called: an
+ * organization's one creation slot ({@code provisioning_claims}, primary key {@code organization_id}) is claimed,
+ * then either turned into the integration row (with its event and audit entry) or released.
+ */
+@Stateless
+public class Creations {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IntegrationReads reads;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    /** Insert-first claim of the organization's creation slot; an expired claim is taken over. */
+    public Claim claim(String organizationId, InstanceName name, String secretHash, String claimant, Duration lease) {
+        serialize(organizationId);
+        if (reads.enabledFor(organizationId).isPresent()) return new Claim.Busy(); // created meanwhile: reuse it
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("""
+                INSERT INTO integrations.provisioning_claims
+                    (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (organization_id) DO NOTHING""")
+                .setParameter(1, organizationId).setParameter(2, name.value()).setParameter(3, secretHash)
+                .setParameter(4, claimant).setParameter(5, now.plus(lease)).setParameter(6, now)
+                .executeUpdate();
+        if (inserted == 1) return new Claim.Fresh(name);
+        @SuppressWarnings("unchecked")
+        List<String> takenOver = em.createNativeQuery("""
+                UPDATE integrations.provisioning_claims SET claimed_by = ?1, claimed_until = ?2
+                WHERE organization_id = ?3 AND claimed_until < ?4 RETURNING instance_name""")
+                .setParameter(1, claimant).setParameter(2, now.plus(lease))
+                .setParameter(3, organizationId).setParameter(4, now)
+                .getResultList();
+        return takenOver.isEmpty() ? new Claim.Busy() : new Claim.TakenOver(new InstanceName(takenOver.get(0)));
+    }
+
+    /**
+     * Claims and creations of one organization take turns: a transaction-scoped advisory lock, so
+     * that "no enabled row" read under it stays true until the claim is written.
+     */
+    void serialize(String organizationId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('whatsapp-organization:' || ?1))")
+                .setParameter(1, organizationId).getSingleResult();
+    }
+
+    /** The secret hash recorded with the claim: what an adopted instance's webhooks will present. */
+    public String claimedSecretHash(String organizationId) {
+        return (String) em.createNativeQuery(
+                        "SELECT webhook_secret_hash FROM integrations.provisioning_claims WHERE organization_id = ?1")
+                .setParameter(1, organizationId).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Evolution has the instance: the integration row replaces the claim, with its event and audit entry. */
+    public Integration created(String organizationId, InstanceName name, String instanceId, String secretHash,
+                               Status status, String actor, String reason) {
+        serialize(organizationId);
+        Instant now = Instant.now();
+        var integration = new Integration(UUID.randomUUID(), organizationId, name.value(), instanceId, secretHash, status, now);
+        em.persist(integration);
+        em.createNativeQuery("DELETE FROM integrations.provisioning_claims WHERE organization_id = ?1")
+                .setParameter(1, organizationId).executeUpdate();
+        outbox.append(EventType.CREATED, integration.ref(), now);
+        audit.record(actor, "instance.created", integration.ref(), reason, now);
+        return integration;
+    }
+
+    /** Evolution confirmed the enabled row's instance: the create request reuses it. */
+    public void reused(Integration integration, String actor) {
+        audit.record(actor, "instance.reused", integration.ref(), "Evolution confirmed the instance", Instant.now());
+    }
+
+    /** Creation outcome unknown (Evolution unreachable): the claim keeps the name and expires now. */
+    public void release(String organizationId, String claimant) {
+        em.createNativeQuery("UPDATE integrations.provisioning_claims SET claimed_until = ?1 WHERE organization_id = ?2 AND claimed_by = ?3")
+                .setParameter(1, Instant.now()).setParameter(2, organizationId).setParameter(3, claimant).executeUpdate();
+    }
+
+    /** Evolution refused the creation outright: nothing exists, forget the claim. */
+    public void drop(String organizationId, String claimant) {
+        em.createNativeQuery("DELETE FROM integrations.provisioning_claims WHERE organization_id = ?1 AND claimed_by = ?2")
+                .setParameter(1, organizationId).setParameter(2, claimant).executeUpdate();
+    }
+}

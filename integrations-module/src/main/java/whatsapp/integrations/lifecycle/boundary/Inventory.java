@@ -1,0 +1,79 @@
+package whatsapp.integrations.lifecycle.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import whatsapp.infrastructure.sql.SqlValues;
+import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Status;
+
+/**
+ * The fleet as the other modules see it: projections, not entities, because a 10,000-instance sweep reads the whole
+ * fleet once per run. Plain reads, no transaction of their own.
+ */
+@ApplicationScoped
+public class Inventory {
+
+    static final String SUMMARY = """
+            SELECT id, organization_id, instance_name, status, enabled, phone_number, connected_at, disconnect_reason,
+                   created_at, updated_at, status_changed_at
+            FROM integrations.integrations""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Enabled integrations: none of them is being deleted (markDeleting clears {@code enabled}). */
+    public List<IntegrationSummary> watched() {
+        return summaries(SUMMARY + " WHERE enabled AND status <> 'deleting' ORDER BY created_at DESC", null);
+    }
+
+    public List<IntegrationSummary> all() {
+        return summaries(SUMMARY + " ORDER BY instance_name", null);
+    }
+
+    public Optional<IntegrationSummary> find(String instanceName) {
+        return summaries(SUMMARY + " WHERE instance_name = ?1", instanceName).stream().findFirst();
+    }
+
+    /** Names of every row (being deleted included) and of every creation in flight. */
+    public Set<String> namesInUse() {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("""
+                SELECT instance_name FROM integrations.integrations
+                UNION SELECT instance_name FROM integrations.provisioning_claims""").getResultList();
+        return new HashSet<>(names);
+    }
+
+    public boolean inUse(String instanceName) {
+        var uses = (Number) em.createNativeQuery("""
+                SELECT (SELECT COUNT(*) FROM integrations.integrations WHERE instance_name = ?1)
+                     + (SELECT COUNT(*) FROM integrations.provisioning_claims WHERE instance_name = ?1)""")
+                .setParameter(1, instanceName).getSingleResult();
+        return uses.longValue() > 0;
+    }
+
+    public Map<Status, Long> countsByStatus() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM integrations.integrations GROUP BY status")
+                .getResultList();
+        var counts = new EnumMap<Status, Long>(Status.class);
+        for (var row : rows) counts.put(Status.of((String) row[0]), ((Number) row[1]).longValue());
+        return counts;
+    }
+
+    List<IntegrationSummary> summaries(String sql, String parameter) {
+        var query = em.createNativeQuery(sql);
+        if (parameter != null) query.setParameter(1, parameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new IntegrationSummary(SqlValues.uuid(r[0]), (String) r[1], (String) r[2],
+                Status.of((String) r[3]), (Boolean) r[4], (String) r[5], SqlValues.instant(r[6]), (String) r[7],
+                SqlValues.instant(r[8]), SqlValues.instant(r[9]), SqlValues.instant(r[10]))).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package whatsapp.integrations.lifecycle.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.integrations.api.OrphanRemoval;
+import whatsapp.integrations.audit.control.AuditLog;
+import whatsapp.integrations.events.control.Outbox;
+import whatsapp.integrations.events.entity.EventType;
+import whatsapp.integrations.lifecycle.entity.Integration;
+
+/**
+ * What the orphan cleanup asks of this module: the removal of an Evolution instance no integration uses, and the
+ * report of a number paired with several instances. Both are written to the audit log (and the report to the outbox)
+ * here, so that no other module drives this module's tables.
+ */
+@Stateless
+public class OrphanInstances {
+
+    static final Logger LOG = Logger.getLogger(OrphanInstances.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    Inventory inventory;
+
+    /**
+     * Unguarded Evolution, as the cleanup itself uses it: a batch job's call must neither be cut by the request path's
+     * time budget nor open the request path's circuit breaker.
+     */
+    @Inject
+    Evolution evolution;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Outbox outbox;
+
+    /** Checked for use just before Evolution is asked; no transaction is open during the call, one short one after. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public OrphanRemoval remove(String instanceName, String actor, String reason) {
+        if (inventory.inUse(instanceName))
+            return new OrphanRemoval(OrphanRemoval.Outcome.IN_USE, "now in use by an integration");
+        return evolution.delete(instanceName).match(
+                deleted -> {
+                    audited(instanceName, actor, reason);
+                    LOG.info(() -> "Orphaned Evolution instance " + instanceName + " logged out and deleted");
+                    return new OrphanRemoval(OrphanRemoval.Outcome.DELETED, "logged out and deleted");
+                },
+                gone -> new OrphanRemoval(OrphanRemoval.Outcome.ALREADY_GONE, "gone before the deletion"),
+                unavailable -> new OrphanRemoval(OrphanRemoval.Outcome.FAILED, "deletion failed: " + unavailable.reason()));
+    }
+
+    void audited(String instanceName, String actor, String reason) {
+        // the audit entry needs a transaction of its own: through the container, not as a plain this-call
+        context.getBusinessObject(OrphanInstances.class).recordDeleted(instanceName, actor, reason);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordDeleted(String instanceName, String actor, String reason) {
+        audit.recordInstance(actor, "instance.deleted", instanceName, reason, Instant.now());
+    }
+
+    /** An {@code instance.duplicate_number} event and an audit entry for each instance named that has a row. */
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
+        var now = Instant.now();
+        em.createQuery("SELECT i FROM Integration i WHERE i.instanceName IN :names", Integration.class)
+                .setParameter("names", instanceNames).getResultStream()
+                .forEach(integration -> {
+                    outbox.append(EventType.DUPLICATE_NUMBER, integration.ref(), now);
+                    audit.record(actor, "duplicate_number.detected", integration.ref(),
+                            "number " + phoneNumber + " is paired with " + String.join(", ", instanceNames), now);
+                });
+    }
+}

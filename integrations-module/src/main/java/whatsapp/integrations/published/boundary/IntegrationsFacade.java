@@ -1,0 +1,115 @@
+package whatsapp.integrations.published.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.OrphanRemoval;
+import whatsapp.integrations.api.RestartResult;
+import whatsapp.integrations.api.Source;
+import whatsapp.integrations.api.Status;
+import whatsapp.integrations.api.StatusChange;
+import whatsapp.integrations.lifecycle.boundary.Inventory;
+import whatsapp.integrations.lifecycle.boundary.OrphanInstances;
+import whatsapp.integrations.lifecycle.boundary.Retirement;
+import whatsapp.integrations.pairing.boundary.Pairings;
+import whatsapp.integrations.status.boundary.StatusWriter;
+
+/**
+ * What this module publishes to the other modules of the EAR ({@link Integrations}): each method delegates to the
+ * component that owns the use case. Reads run without a transaction of their own; nothing here holds one while
+ * Evolution is called.
+ */
+@Stateless
+public class IntegrationsFacade implements Integrations {
+
+    @Inject
+    Inventory inventory;
+
+    @EJB
+    StatusWriter statuses;
+
+    @EJB
+    Retirement retirement;
+
+    @EJB
+    Pairings pairings;
+
+    @EJB
+    OrphanInstances orphans;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<IntegrationSummary> watched() {
+        return inventory.watched();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<IntegrationSummary> inventory() {
+        return inventory.all();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<IntegrationSummary> find(String instanceName) {
+        return inventory.find(instanceName);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> namesInUse() {
+        return inventory.namesInUse();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Status, Long> countsByStatus() {
+        return inventory.countsByStatus();
+    }
+
+    @Override
+    public List<StatusChange> observe(List<Observation> observations, Source source) {
+        return statuses.observe(observations, source);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StatusChange> history(String instanceName, Instant since) {
+        return statuses.history(instanceName, since);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RetireResult retire(UUID integrationId, String actor, String reason) {
+        return retirement.retire(integrationId, actor, reason)
+                .match(done -> RetireResult.DONE, pending -> RetireResult.PENDING, () -> RetireResult.UNKNOWN);
+    }
+
+    @Override
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
+        orphans.reportDuplicateNumber(phoneNumber, instanceNames, actor);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
+        return orphans.remove(instanceName, actor, reason);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RestartResult restart(String instanceName) {
+        return pairings.restart(instanceName);
+    }
+}

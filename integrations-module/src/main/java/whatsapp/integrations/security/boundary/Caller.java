@@ -1,0 +1,47 @@
+package whatsapp.integrations.security.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import whatsapp.web.problems.boundary.Forbidden;
+
+/** Who is calling: an admin (all organizations) or a member of one organization ({@code organization_id} claim). */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken token;
+
+    public boolean admin() {
+        return token.getGroups() != null && token.getGroups().contains("admin");
+    }
+
+    public String organization() {
+        Object claim = token.getClaim("organization_id");
+        return claim == null ? null : claim.toString().replace("\"", "");
+    }
+
+    /** Admins see everything; a member only its own organization's rows. */
+    public boolean maySee(String organizationId) {
+        return admin() || organizationId.equals(organization());
+    }
+
+    /** A member acts for its own organization only: 403 with what to do otherwise. */
+    public void requireMayActFor(String organizationId) {
+        if (!maySee(organizationId)) throw new Forbidden("A member may act only for its own organization ("
+                + organization() + "); use that organization_id, or an admin token for another one");
+    }
+
+    /** A member lists its own organization only, and must name it; an admin may list everything ({@code null}). */
+    public void requireMayList(String organizationId) {
+        if (admin()) return;
+        if (organizationId == null) throw new Forbidden("A member must name its own organization: add ?organization_id="
+                + organization());
+        requireMayActFor(organizationId);
+    }
+
+    /** For the audit log: "user:alice". */
+    public String actor() {
+        return "user:" + token.getName();
+    }
+}

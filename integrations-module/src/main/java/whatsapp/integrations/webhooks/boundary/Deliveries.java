@@ -1,0 +1,64 @@
+package whatsapp.integrations.webhooks.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import whatsapp.integrations.problems.entity.WrongWebhookSecret;
+import java.time.Instant;
+import whatsapp.evolution.instances.boundary.GuardedEvolution;
+import whatsapp.evolution.instances.entity.CloseReason;
+import whatsapp.evolution.webhooks.entity.WebhookDelivery;
+import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.status.boundary.StatusWriter;
+import whatsapp.integrations.webhooks.control.WebhookSecret;
+import whatsapp.integrations.webhooks.entity.WebhookAnswer;
+import whatsapp.web.problems.boundary.InvalidInput;
+
+/**
+ * Applies one webhook delivery: the instance must be ours and the secret its own (401 otherwise, nothing changed),
+ * then what the delivery says is recorded unless a newer delivery was applied already. No transaction is open while
+ * Evolution is asked why a session was logged out.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Deliveries {
+
+    @EJB
+    StatusWriter statuses;
+
+    @Inject
+    GuardedEvolution evolution;
+
+    public WebhookAnswer receive(String secret, JsonObject body) {
+        var receivedAt = Instant.now();
+        var delivery = parse(body);
+        var target = statuses.webhookTarget(delivery.instance());
+        if (target.isEmpty()) return WebhookAnswer.ignored("unknown instance");
+        if (!WebhookSecret.matches(secret, target.get())) throw new WrongWebhookSecret();
+        var observation = delivery.observation(receivedAt);
+        if (observation.isEmpty()) return WebhookAnswer.ignored("event " + delivery.event() + " does not change the status");
+        var seen = observation.get();
+        if (CloseReason.LOGGED_OUT.equals(seen.disconnectReason())) seen = seen.withReason(whyLoggedOut(seen));
+        return statuses.observeWebhook(seen, delivery.dateTime()).map(WebhookAnswer::applied)
+                .orElseGet(() -> WebhookAnswer.ignored("older than the state already recorded"));
+    }
+
+    static WebhookDelivery parse(JsonObject body) {
+        try {
+            return WebhookDelivery.of(body);
+        } catch (WebhookDelivery.Malformed malformed) {
+            throw new InvalidInput(malformed.field, malformed.getMessage());
+        }
+    }
+
+    /** A 401 close is a device removal or an API logout: only Evolution's stored disconnection document tells. */
+    String whyLoggedOut(Observation seen) {
+        return evolution.lookup(seen.instanceName()).match(
+                found -> found.instance().disconnectReason().orElse(CloseReason.LOGGED_OUT),
+                missing -> CloseReason.LOGGED_OUT,
+                unavailable -> CloseReason.LOGGED_OUT);
+    }
+}

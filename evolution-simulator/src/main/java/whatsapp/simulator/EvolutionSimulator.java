@@ -126,7 +126,7 @@ public final class EvolutionSimulator implements AutoCloseable {
 
     /**
      * Rotates Evolution's global key, as an operator changing AUTHENTICATION_API_KEY would: clients
-     * still using {@link #apiKey()} get 401 on key-checked calls (and, §0, still 404 for unknown
+     * still using {@link #apiKey()} get 401 on key-checked calls (and, as Evolution does, still 404 for unknown
      * names). {@link #reset()} restores the original key.
      */
     public void rotateApiKey(String newKey) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.Source;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 
 /**
@@ -73,9 +75,9 @@ class HistoryIT {
         assertThat(history).extracting(StatusChange::instanceName, StatusChange::from, StatusChange::to,
                         StatusChange::reason, StatusChange::at)
                 .containsExactly(
-                        tuple(instance, "connecting", "connected", null, hoursAgo(3)),
-                        tuple(instance, "connected", "disconnected", "device_removed (401)", hoursAgo(2)),
-                        tuple(instance, "disconnected", "connected", null, hoursAgo(1)));
+                        tuple(instance, Status.connecting, Status.connected, null, hoursAgo(3)),
+                        tuple(instance, Status.connected, Status.disconnected, "device_removed (401)", hoursAgo(2)),
+                        tuple(instance, Status.disconnected, Status.connected, null, hoursAgo(1)));
     }
 
     @Test
@@ -89,8 +91,8 @@ class HistoryIT {
     void aWindowBeforeTheFirstChangeHoldsEveryChange() {
         var history = integrations.history(instance, hoursAgo(5));
 
-        assertThat(history).extracting(StatusChange::to).containsExactly("connecting", "connected", "disconnected", "connected");
-        assertThat(history).extracting(StatusChange::source).containsOnly("webhook");
+        assertThat(history).extracting(StatusChange::to).containsExactly(Status.connecting, Status.connected, Status.disconnected, Status.connected);
+        assertThat(history).extracting(StatusChange::source).containsOnly(Source.webhook);
     }
 
     @Test
@@ -98,7 +100,7 @@ class HistoryIT {
         var history = integrations.history(instance, now);
 
         assertThat(history).extracting(StatusChange::from, StatusChange::to, StatusChange::at)
-                .containsExactly(tuple("disconnected", "connected", hoursAgo(1)));
+                .containsExactly(tuple(Status.disconnected, Status.connected, hoursAgo(1)));
     }
 
     @Test
@@ -107,7 +109,7 @@ class HistoryIT {
     }
 
     void see(String name, String status, String reason, int hoursAgo) {
-        var changes = integrations.observe(List.of(new Observation(name, status, null, reason, hoursAgo(hoursAgo))), "webhook");
+        var changes = integrations.observe(List.of(new Observation(name, Status.valueOf(status), null, reason, hoursAgo(hoursAgo))), Source.webhook);
         assertThat(changes).as("seeding %s → %s", name, status).hasSize(1);
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.Source;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 
 /**
@@ -70,7 +72,7 @@ class ObserveIT {
         List<Observation> observations = IntStream.rangeClosed(1, FLEET).mapToObj(this::sweepSaw).toList();
 
         long started = System.nanoTime();
-        List<StatusChange> changes = integrations.observe(observations, "sweep");
+        List<StatusChange> changes = integrations.observe(observations, Source.sweep);
         var took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("in-container-tests: observe(%,d observations) made %,d changes in %d ms%n",
                 FLEET, changes.size(), took.toMillis());
@@ -78,9 +80,9 @@ class ObserveIT {
         List<Tuple> expected = new ArrayList<>();
         for (int n = 1; n <= FLEET; n++) {
             switch (n % 4) {
-                case 3 -> expected.add(tuple(rows.name(n), "connected", "disconnected", "device_removed (401)", "sweep"));
-                case 2 -> expected.add(tuple(rows.name(n), "pending", "connecting", null, "sweep"));
-                case 0 -> expected.add(tuple(rows.name(n), "pending", "connected", null, "sweep"));
+                case 3 -> expected.add(tuple(rows.name(n), Status.connected, Status.disconnected, "device_removed (401)", Source.sweep));
+                case 2 -> expected.add(tuple(rows.name(n), Status.pending, Status.connecting, null, Source.sweep));
+                case 0 -> expected.add(tuple(rows.name(n), Status.pending, Status.connected, null, Source.sweep));
                 default -> { } // still connected: no change
             }
         }
@@ -120,7 +122,7 @@ class ObserveIT {
     void aFailureAfterTheBatchedUpdateLeavesEveryRowAsItWas() {
         rows.seedConnectedAndPending(FLEET);
         List<Observation> observations = IntStream.rangeClosed(1, FLEET)
-                .mapToObj(n -> new Observation(rows.name(n), "connecting", null, null, now)).toList();
+                .mapToObj(n -> new Observation(rows.name(n), Status.connecting, null, null, now)).toList();
 
         assertThatThrownBy(() -> integrations.observe(observations, "no-such-source"))
                 .isInstanceOf(EJBException.class)
@@ -141,9 +143,9 @@ class ObserveIT {
                 rows.name("deleting"));
 
         var changes = integrations.observe(List.of(
-                new Observation(rows.name("deleting"), "connected", "5511999999", null, now),
-                new Observation(rows.name("unknown"), "connected", "5511888888", null, now),
-                new Observation(rows.name("live"), "connecting", null, null, now)), "sweep");
+                new Observation(rows.name(Status.deleting), Status.connected, "5511999999", null, now),
+                new Observation(rows.name("unknown"), Status.connected, "5511888888", null, now),
+                new Observation(rows.name("live"), Status.connecting, null, null, now)), Source.sweep);
 
         assertThat(changes).extracting(StatusChange::instanceName).containsExactly(rows.name("live"));
         assertThat(rows.status(rows.name("deleting"))).isEqualTo("deleting");
@@ -162,18 +164,18 @@ class ObserveIT {
     void anObservationOlderThanTheRecordedChangeLeavesItAlone() {
         rows.seed(rows.name("ordered"), "pending");
         var hourAgo = now.minus(java.time.Duration.ofHours(1));
-        assertThat(integrations.observe(List.of(new Observation(rows.name("ordered"), "connected", "5511999990001", null, hourAgo)),
-                "webhook")).hasSize(1);
+        assertThat(integrations.observe(List.of(new Observation(rows.name("ordered"), Status.connected, "5511999990001", null, hourAgo)),
+                Source.webhook)).hasSize(1);
 
         // a sweep whose listing was asked for two hours ago must not undo what a webhook recorded an hour ago
         var stale = integrations.observe(List.of(
-                new Observation(rows.name("ordered"), "disconnected", null, "conflict (440)", now.minus(java.time.Duration.ofHours(2)))),
-                "sweep");
+                new Observation(rows.name("ordered"), Status.disconnected, null, "conflict (440)", now.minus(java.time.Duration.ofHours(2)))),
+                Source.sweep);
 
         assertThat(stale).isEmpty();
         assertThat(rows.status(rows.name("ordered"))).isEqualTo("connected");
-        assertThat(integrations.observe(List.of(new Observation(rows.name("ordered"), "disconnected", null, "conflict (440)", now)),
-                "sweep")).extracting(StatusChange::to).containsExactly("disconnected");
+        assertThat(integrations.observe(List.of(new Observation(rows.name("ordered"), Status.disconnected, null, "conflict (440)", now)),
+                Source.sweep)).extracting(StatusChange::to).containsExactly(Status.disconnected);
     }
 
     @Test
@@ -182,11 +184,11 @@ class ObserveIT {
         rows.seed(rows.name("removed"), "pending");
 
         var changes = integrations.observe(List.of(
-                new Observation(rows.name("quiet"), "disconnected", null, null, now),
-                new Observation(rows.name("removed"), "disconnected", null, "device_removed (401)", now)), "webhook");
+                new Observation(rows.name("quiet"), Status.disconnected, null, null, now),
+                new Observation(rows.name("removed"), Status.disconnected, null, "device_removed (401)", now)), Source.webhook);
 
         assertThat(changes).extracting(StatusChange::instanceName, StatusChange::from, StatusChange::to, StatusChange::reason)
-                .containsExactly(tuple(rows.name("removed"), "pending", "disconnected", "device_removed (401)"));
+                .containsExactly(tuple(rows.name("removed"), Status.pending, Status.disconnected, "device_removed (401)"));
         assertThat(rows.status(rows.name("quiet"))).isEqualTo("pending");
         assertThat(rows.status(rows.name("removed"))).isEqualTo("disconnected");
         assertThat(rows.text("SELECT disconnect_reason FROM integrations.integrations WHERE instance_name = ?",
@@ -198,10 +200,10 @@ class ObserveIT {
 
     Observation sweepSaw(int n) {
         return switch (n % 4) {
-            case 1 -> new Observation(rows.name(n), "connected", String.format("5511%06d", n), null, now);
-            case 3 -> new Observation(rows.name(n), "disconnected", null, "device_removed (401)", now);
-            case 2 -> new Observation(rows.name(n), "connecting", null, null, now);
-            default -> new Observation(rows.name(n), "connected", "5521" + n, null, now);
+            case 1 -> new Observation(rows.name(n), Status.connected, String.format("5511%06d", n), null, now);
+            case 3 -> new Observation(rows.name(n), Status.disconnected, null, "device_removed (401)", now);
+            case 2 -> new Observation(rows.name(n), Status.connecting, null, null, now);
+            default -> new Observation(rows.name(n), Status.connected, "5521" + n, null, now);
         };
     }
 }

@@ -7,7 +7,7 @@ import whatsapp.simulator.WebhookSettings;
 
 /**
  * One Evolution instance: the DB row ({@code connectionStatus}, disconnection fields, owner) and the
- * live socket state, which differ on purpose (§4 of the contract). Transitions are synchronized so
+ * live socket state, which differ on purpose, as in Evolution (the stored state changes only on some events). Transitions are synchronized so
  * concurrent calls for one instance see each other's effects whole.
  */
 public final class Instance {

@@ -9,7 +9,7 @@ import whatsapp.simulator.instances.Timestamps;
 
 /**
  * One event to deliver: dotted name, instance name, {@code data}, and the paired JID as {@code sender}
- * (null when never paired). The factories give {@code data} the 2.3.6 shapes of §8.
+ * (null when never paired). The factories give {@code data} Evolution 2.3.6's webhook shapes.
  */
 public record WebhookEvent(String event, String instance, JsonNode data, String sender) {
 

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The public JSON contract (API.md): snake_case names, nulls written, times as ISO-8601 UTC with
+ * The public JSON contract (docs/api.md): snake_case names, nulls written, times as ISO-8601 UTC with
  * milliseconds and a Z.
  */
 @Provider

@@ -34,7 +34,7 @@ import whatsapp.evolution.instances.entity.Removal;
 import whatsapp.evolution.instances.entity.Restart;
 
 /**
- * Evolution API as outcomes (evolution-api.md §13). Never throws for anything Evolution or the network
+ * Evolution API (2.3.x, and the 1.8 shapes) as outcomes. Never throws for anything Evolution or the network
  * does, never logs bodies, tokens or the API key. "Missing" is only ever Evolution's own 404 for that
  * name, answered while the API key is proven; everything unclear is Unavailable: change nothing.
  */
@@ -86,7 +86,7 @@ public class Evolution implements AutoCloseable {
 
     /**
      * One instance with its database row ({@code fetchInstances?instanceName=}: id, owner, disconnection
-     * fields; {@code connectionStatus} may lag the live socket, §4). That route answers 404 for a row not
+     * fields; {@code connectionStatus} may lag the live socket: Evolution writes it only on some events). That route answers 404 for a row not
      * loaded in memory, so a 404 is confirmed with {@code connectionState}, whose "exists" includes such rows.
      */
     public Lookup lookup(String name) {
@@ -127,7 +127,7 @@ public class Evolution implements AutoCloseable {
         };
     }
 
-    /** Logout (400 "not connected" and 404 are fine), then delete (§13.3). Idempotent. */
+    /** Logout (400 "not connected" and 404 are fine), then delete: Evolution refuses to delete a connected instance. Idempotent. */
     public Removal delete(String name) {
         requireName(name);
         var logout = calls.send("logout", name, () -> instances.logout(name), true);
@@ -150,7 +150,7 @@ public class Evolution implements AutoCloseable {
         };
     }
 
-    /** Never retried, never to be called twice at once for one instance: two sockets would fight (§5). */
+    /** Never retried, never to be called twice at once for one instance: two sockets for one session would fight (conflict, device removal). */
     public Pairing connect(String name, Optional<String> number) {
         requireName(name);
         var answer = calls.send("connect", name, () -> instances.connect(name, number.orElse(null)), false);
@@ -175,7 +175,7 @@ public class Evolution implements AutoCloseable {
     }
 
     /**
-     * Points the instance's webhook at {@code url} with these headers and events (§8), e.g. to give
+     * Points the instance's webhook at {@code url} with these headers and events ({@code POST /webhook/set}), e.g. to give
      * an adopted instance a secret we know. @return true when Evolution stored it
      */
     public boolean setWebhook(String name, String url, java.util.Map<String, String> headers, List<String> events) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param connectTimeout   also bounds the whole {@code GET /} reachability probe
  * @param readTimeout      for calls about one instance
  * @param listTimeout      for the fleet listing, which grows with the number of instances
- * @param keyProofValidity how long a successful authenticated call vouches for the key (§13.1)
+ * @param keyProofValidity how long a successful authenticated call vouches for the key (see KeyProof)
  */
 public record EvolutionSettings(URI url, String apiKey, Duration connectTimeout, Duration readTimeout,
                                 Duration listTimeout, Duration keyProofValidity) {

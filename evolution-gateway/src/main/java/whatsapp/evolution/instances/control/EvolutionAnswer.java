@@ -18,7 +18,7 @@ import java.util.Set;
 import javax.net.ssl.SSLException;
 
 /**
- * One exchange with Evolution, classified (evolution-api.md §0, §13.1, §13.2): status and body in, answer out.
+ * One exchange with Evolution, classified: status and body in, answer out. Evolution answers some errors with HTTP 200 and {@code "error": true}, a 404 for an unknown instance before it checks the key, and {@code Cannot GET} for a wrong base URL; each has its kind here.
  * Only {@link Kind#INSTANCE_NOT_FOUND} can ever become "missing", and only for the name asked about.
  *
  * @param body      the parsed JSON for {@link Kind#OK}, else null; may hold tokens, never print it

@@ -15,7 +15,7 @@ import java.io.Closeable;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Evolution API's instance routes (evolution-api.md §2–§7). Every method returns the raw {@link Response}:
+ * Evolution API's instance routes (create, fetch, connection state, connect, restart, logout, delete, webhook). Every method returns the raw {@link Response}:
  * {@link EvolutionAnswer} decides what it means. Built by {@code Evolution} with {@code RestClientBuilder}.
  */
 @RegisterRestClient(configKey = "evolution")
@@ -62,7 +62,7 @@ public interface InstancesClient extends Closeable {
     @Path("instance/restart/{instanceName}")
     Response restart(@PathParam("instanceName") String instanceName);
 
-    /** v2 body {@code {"webhook": {...}}} (§8); answers 201 with the stored row. */
+    /** v2 body {@code {"webhook": {...}}} ; answers 201 with the stored row. */
     @POST
     @Path("webhook/set/{instanceName}")
     Response setWebhook(@PathParam("instanceName") String instanceName, JsonObject body);

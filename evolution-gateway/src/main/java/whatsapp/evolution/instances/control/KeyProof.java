@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Whether our API key recently worked (§13.1). Evolution answers 404 for an unknown name before it
+ * Whether our API key recently worked. Evolution answers 404 for an unknown name before it
  * checks the key, so a 404 means "missing" only while the key is proven: an authenticated call
  * succeeded within the validity. Any 401 clears the proof at once.
  */

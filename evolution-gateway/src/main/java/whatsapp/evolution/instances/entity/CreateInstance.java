@@ -23,7 +23,7 @@ public record CreateInstance(String instanceName, String webhookUrl, Map<String,
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    /** The v2 create body (§2): integration is required, {@code events} must be present when a webhook is sent. */
+    /** The v2 create body: integration is required, {@code events} must be present when a webhook is sent. */
     public JsonObject toJson() {
         var body = Json.createObjectBuilder()
                 .add("instanceName", instanceName)

@@ -21,8 +21,8 @@ import whatsapp.integrations.api.Observation;
  * {@code connectionStatus}, ...), a v1.8 row or {@code connectionState} answer (nested under {@code instance}).
  * The instance token is deliberately not read.
  *
- * @param connectionStatus as last written to Evolution's database (may lag, §4); null when unknown
- * @param ownerJid         the paired account; sticky: kept after close and logout (§13.8)
+ * @param connectionStatus as last written to Evolution's database (may lag the live socket); null when unknown
+ * @param ownerJid         the paired account; sticky: Evolution keeps it after close and logout
  * @param disconnectionObject Evolution's JSON document stored as a string (v2 only)
  */
 public record EvolutionInstance(String name, String id, ConnectionState connectionStatus, String ownerJid,

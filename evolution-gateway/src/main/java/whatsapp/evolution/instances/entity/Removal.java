@@ -2,7 +2,7 @@ package whatsapp.evolution.instances.entity;
 
 import java.util.function.Function;
 
-/** The result of logout + delete. Deletion completes asynchronously inside Evolution (§6). */
+/** The result of logout + delete. Evolution finishes the deletion asynchronously: a listing right after may still show the instance. */
 public sealed interface Removal {
 
     /** One handler per outcome: a new outcome fails to compile wherever this type is read. */

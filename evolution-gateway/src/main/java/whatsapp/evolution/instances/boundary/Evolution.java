@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import whatsapp.evolution.instances.control.ApiKeyHeader;
-import whatsapp.evolution.instances.control.Calls;
+import whatsapp.evolution.instances.control.Transport;
 import whatsapp.evolution.instances.control.EvolutionAnswer;
 import whatsapp.evolution.instances.control.FleetListing;
 import whatsapp.evolution.instances.control.EvolutionAnswer.Kind;
@@ -47,7 +47,7 @@ public class Evolution implements AutoCloseable {
     InstancesClient fleet;
     InstancesClient probe;
     KeyProof keyProof;
-    Calls calls;
+    Transport transport;
     Clock clock;
     final AtomicReference<Reachability> lastPing = new AtomicReference<>();
 
@@ -68,7 +68,7 @@ public class Evolution implements AutoCloseable {
     public Evolution(EvolutionSettings settings, MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.keyProof = new KeyProof(clock, settings.keyProofValidity());
-        this.calls = new Calls(keyProof, new Meters(registry));
+        this.transport = new Transport(keyProof, new Meters(registry));
         this.instances = client(settings, settings.readTimeout());
         this.fleet = client(settings, settings.listTimeout());
         this.probe = client(settings, settings.connectTimeout());
@@ -91,13 +91,13 @@ public class Evolution implements AutoCloseable {
      */
     public Lookup lookup(String name) {
         requireName(name);
-        var answer = calls.send("fetchInstances", name, () -> instances.fetchInstance(name), true);
+        var answer = transport.send("fetchInstances", name, () -> instances.fetchInstance(name), true);
         if (answer.kind() == Kind.OK) {
             var row = EvolutionInstance.named(name, answer.body());
             return row == null ? new Lookup.Unavailable("answer does not name this instance") : new Lookup.Found(row);
         }
         if (answer.kind() != Kind.INSTANCE_NOT_FOUND) return new Lookup.Unavailable(answer.reason());
-        var live = calls.send("connectionState", name, () -> instances.connectionState(name), true);
+        var live = transport.send("connectionState", name, () -> instances.connectionState(name), true);
         return switch (live.kind()) {
             case OK -> live.object() == null ? new Lookup.Unavailable("unexpected connectionState answer")
                     : new Lookup.Found(EvolutionInstance.from(live.object()).named(name));
@@ -109,14 +109,14 @@ public class Evolution implements AutoCloseable {
     /** Every instance in Evolution's database: one call, long timeout; the body (tokens!) is never kept. */
     public Listing list() {
         var at = clock.instant();
-        return calls.stream("fetchInstances", fleet::fetchInstances, body -> FleetListing.read(body, at),
+        return transport.stream("fetchInstances", fleet::fetchInstances, body -> FleetListing.read(body, at),
                 answer -> new Listing.Unavailable(answer.reason()));
     }
 
     /** Never retried: a create that timed out may have happened; the next attempt then meets NameTaken. */
     public Creation create(CreateInstance request) {
         var name = requireName(request.instanceName());
-        var answer = calls.send("create", name, () -> instances.create(request.toJson()), false);
+        var answer = transport.send("create", name, () -> instances.create(request.toJson()), false);
         return switch (answer.kind()) {
             case OK -> answer.object() == null ? new Creation.Unavailable("unexpected create answer")
                     : Creation.Created.of(name, answer.object());
@@ -130,9 +130,9 @@ public class Evolution implements AutoCloseable {
     /** Logout (400 "not connected" and 404 are fine), then delete: Evolution refuses to delete a connected instance. Idempotent. */
     public Removal delete(String name) {
         requireName(name);
-        var logout = calls.send("logout", name, () -> instances.logout(name), true);
+        var logout = transport.send("logout", name, () -> instances.logout(name), true);
         if (!mayDeleteAfter(logout)) return new Removal.Unavailable(logout.reason());
-        var answer = calls.send("delete", name, () -> instances.delete(name), true);
+        var answer = transport.send("delete", name, () -> instances.delete(name), true);
         return switch (answer.kind()) {
             case OK -> new Removal.Deleted(name);
             case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(), new Removal.AlreadyGone(name), Removal.Unavailable::new);
@@ -153,7 +153,7 @@ public class Evolution implements AutoCloseable {
     /** Never retried, never to be called twice at once for one instance: two sockets for one session would fight (conflict, device removal). */
     public Pairing connect(String name, Optional<String> number) {
         requireName(name);
-        var answer = calls.send("connect", name, () -> instances.connect(name, number.orElse(null)), false);
+        var answer = transport.send("connect", name, () -> instances.connect(name, number.orElse(null)), false);
         return switch (answer.kind()) {
             case OK -> answer.object() == null ? new Pairing.Unavailable("unexpected connect answer")
                     : Pairing.of(name, answer.object());
@@ -165,7 +165,7 @@ public class Evolution implements AutoCloseable {
     /** Does not wait for the reconnect: confirm with {@link #lookup(String)} or the connection.update webhook. */
     public Restart restart(String name) {
         requireName(name);
-        var answer = calls.send("restart", name, () -> instances.restart(name), false);
+        var answer = transport.send("restart", name, () -> instances.restart(name), false);
         return switch (answer.kind()) {
             case OK -> answer.object() == null ? new Restart.Unavailable("unexpected restart answer")
                     : Restart.Restarted.of(name, answer.object());
@@ -186,14 +186,14 @@ public class Evolution implements AutoCloseable {
                 .add("enabled", true).add("url", url).add("headers", headerJson)
                 .add("byEvents", false).add("base64", false)
                 .add("events", jakarta.json.Json.createArrayBuilder(events))).build();
-        return calls.send("webhookSet", name, () -> instances.setWebhook(name, body), false).kind() == Kind.OK;
+        return transport.send("webhookSet", name, () -> instances.setWebhook(name, body), false).kind() == Kind.OK;
     }
 
     /** {@code GET /} (no key involved), bounded by the connect timeout, cached for 30 s. */
     public Reachability ping() {
         var last = lastPing.get();
         if (last != null && last.checkedAt().plus(PING_CACHE).isAfter(clock.instant())) return last;
-        var answer = calls.send(Calls.ROOT, null, probe::root, false);
+        var answer = transport.send(Transport.ROOT, null, probe::root, false);
         var version = answer.object() == null ? null : answer.object().get("version");
         Reachability result = answer.kind() == Kind.OK && version instanceof JsonString text
                 ? new Reachability.Reachable(text.getString(), clock.instant())
@@ -206,7 +206,7 @@ public class Evolution implements AutoCloseable {
     /** @return null when the API key is proven (by one fleet listing if need be), else why it is not */
     String keyDoubt() {
         // a listing proves the key; its (possibly large) body is streamed past, never kept
-        return keyProof.doubt(() -> calls.stream("fetchInstances", fleet::fetchInstances, body -> EvolutionAnswer.accepted(),
+        return keyProof.doubt(() -> transport.stream("fetchInstances", fleet::fetchInstances, body -> EvolutionAnswer.accepted(),
                 answer -> answer));
     }
 

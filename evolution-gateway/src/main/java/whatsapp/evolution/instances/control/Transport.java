@@ -8,21 +8,21 @@ import java.util.logging.Logger;
 import whatsapp.evolution.instances.control.EvolutionAnswer.Kind;
 
 /**
- * Runs one call to Evolution: sends it, reads the body, closes the response, classifies the answer,
+ * How every call to Evolution travels: sends it, reads the body, closes the response, classifies the answer,
  * keeps the {@link KeyProof} current and records a timer. Never throws, never logs bodies or keys.
  * Retries once, after a short pause, only when asked to (idempotent calls) and only for transient
  * failures (refused/reset connections, 502/503/504); never after a timeout or any 4xx.
  */
-public class Calls {
+public class Transport {
 
-    static final Logger LOG = Logger.getLogger(Calls.class.getName());
+    static final Logger LOG = Logger.getLogger(Transport.class.getName());
     static final Duration PAUSE = Duration.ofMillis(200);
     public static final String ROOT = "root";
 
     private final KeyProof keyProof;
     private final Meters meters;
 
-    public Calls(KeyProof keyProof, Meters meters) {
+    public Transport(KeyProof keyProof, Meters meters) {
         this.keyProof = keyProof;
         this.meters = meters;
     }

@@ -3,7 +3,7 @@ package whatsapp.st.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Integrations;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
@@ -13,7 +13,7 @@ class BadInputIT {
 
     @Test
     void invalidOrganizationIdsAreFieldErrorsAndChangeNothing() {
-        long before = Database.count("SELECT count(*) FROM integrations.integrations");
+        var before = Integrations.all();
         for (String body : new String[]{"{}", "{\"organization_id\":\"\"}", "{\"organization_id\":\"   \"}",
                 "{\"organization_id\":\"" + "x".repeat(101) + "\"}", "{\"organization_id\":\"org/../etc\"}"}) {
             var answer = Http.post(Service.integrations(CREATE), Service.admin(), "application/json", body);
@@ -21,7 +21,7 @@ class BadInputIT {
             assertThat(answer.isProblem()).isTrue();
             assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("organization_id");
         }
-        assertThat(Database.count("SELECT count(*) FROM integrations.integrations")).isEqualTo(before);
+        assertThat(Integrations.all()).isEqualTo(before);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Fault;
-import whatsapp.st.systems.Database;
 import whatsapp.st.systems.Integrations;
 import whatsapp.st.systems.Poll;
 import whatsapp.st.systems.Service;
@@ -32,7 +31,7 @@ class CircuitBreakerIT {
         assertThat(whileOpen.json().getString("detail")).contains("circuit open");
         assertThat(evolution.calls("fetchInstances") + evolution.calls("connectionState")).as("no call while open").isZero();
         assertThat(Integrations.find(existing.getString("id")).json().getBoolean("enabled")).isTrue();
-        assertThat(Database.integrationsOf("org-circuit-1")).isEqualTo(1);
+        assertThat(Integrations.of("org-circuit-1")).hasSize(1);
 
         Poll.until(() -> Integrations.create("org-circuit-1", Service.admin()).status() == 200, Duration.ofSeconds(30),
                 "the circuit to close again");

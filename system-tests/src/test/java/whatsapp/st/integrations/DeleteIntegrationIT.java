@@ -43,8 +43,8 @@ class DeleteIntegrationIT {
         assertThat(evolution.instance(name)).isEmpty();
         assertThat(Integrations.find(id).status()).isEqualTo(404);
         assertThat(Integrations.delete(id).status()).as("a repeated DELETE changes nothing").isEqualTo(404);
-        assertThat(Database.count("SELECT count(*) FROM integrations.audit_log WHERE integration_id = ?::uuid"
-                + " AND action = 'instance.deleted' AND actor = 'user:alice'", id)).isEqualTo(1);
+        assertThat(Integrations.audit("org-delete-1")).filteredOn(e -> id.equals(e.getString("integration_id", null))
+                && e.getString("action").equals("instance.deleted") && e.getString("actor").equals("user:alice")).hasSize(1);
     }
 
     @Test
@@ -75,14 +75,14 @@ class DeleteIntegrationIT {
         var blocked = Integrations.create("org-delete-4", whatsapp.st.systems.Service.admin());
         assertThat(blocked.status()).isEqualTo(409);
         assertThat(blocked.isProblem()).isTrue();
-        assertThat(Database.integrationsOf("org-delete-4")).isEqualTo(1);
+        assertThat(Integrations.of("org-delete-4")).hasSize(1);
 
         evolution.clearFaults();
         var created = Integrations.create("org-delete-4", whatsapp.st.systems.Service.admin());
         assertThat(created.status()).isEqualTo(201);
         assertThat(Integrations.find(old.getString("id")).status()).isEqualTo(404);
         assertThat(evolution.instance(old.getString("instance_name"))).isEmpty();
-        assertThat(Database.integrationsOf("org-delete-4")).isEqualTo(1);
+        assertThat(Integrations.of("org-delete-4")).hasSize(1);
     }
 
     @Test
@@ -93,8 +93,7 @@ class DeleteIntegrationIT {
             var integration = Integrations.createFor("org-delete-3"); // the service works on without Redis
             String name = integration.getString("instance_name");
             assertThat(Integrations.delete(integration.getString("id")).status()).isEqualTo(204);
-            assertThat(Database.count("SELECT count(*) FROM integrations.outbox WHERE type = 'instance.removed'"
-                    + " AND payload LIKE ? AND published_at IS NULL", "%" + name + "%")).isEqualTo(1);
+            assertThat(Database.unpublishedEvents("instance.removed", name)).isEqualTo(1);
         } finally {
             // Redis comes back password-protected: our subscriber gets in first, the service only once it is dropped.
             stack.startRedisAgain("requirepass test-only-gate");
@@ -104,7 +103,7 @@ class DeleteIntegrationIT {
             events.await("instance.created", "clinic-org-delete-3-", Duration.ofSeconds(30));
             events.await("instance.removed", "clinic-org-delete-3-", Duration.ofSeconds(30));
         }
-        Poll.until(() -> Database.count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL") == 0,
+        Poll.until(() -> Database.unpublishedEvents() == 0,
                 Duration.ofSeconds(30), "the outbox to drain");
     }
 }

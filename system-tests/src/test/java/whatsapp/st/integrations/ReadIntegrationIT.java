@@ -3,7 +3,7 @@ package whatsapp.st.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Integrations;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
@@ -11,13 +11,14 @@ class ReadIntegrationIT {
 
     @Test
     void anIntegrationIsReadThroughJpaInTheContractShape() {
-        var id = Database.insertIntegration("org-read-1", "clinic-org-read-1-1763224272772", "pending");
+        var created = Integrations.createFor("org-read-1");
+        var id = created.getString("id");
         var answer = Http.get(Service.integrations("/" + id), Service.admin());
         assertThat(answer.status()).isEqualTo(200);
         var json = answer.json();
-        assertThat(json.getString("id")).isEqualTo(id.toString());
+        assertThat(json.getString("id")).isEqualTo(id);
         assertThat(json.getString("organization_id")).isEqualTo("org-read-1");
-        assertThat(json.getString("instance_name")).isEqualTo("clinic-org-read-1-1763224272772");
+        assertThat(json.getString("instance_name")).startsWith("clinic-org-read-1-").isEqualTo(created.getString("instance_name"));
         assertThat(json.getString("type")).isEqualTo("whatsapp");
         assertThat(json.getString("provider")).isEqualTo("evolution");
         assertThat(json.getString("status")).isEqualTo("pending");
@@ -28,7 +29,7 @@ class ReadIntegrationIT {
 
     @Test
     void aMemberSeesItsOwnOrganizationOnly() {
-        var id = Database.insertIntegration("org-read-2", "clinic-org-read-2-1763224272772", "pending");
+        var id = Integrations.createFor("org-read-2").getString("id");
         assertThat(Http.get(Service.integrations("/" + id), Service.member("org-read-2")).status()).isEqualTo(200);
         var other = Http.get(Service.integrations("/" + id), Service.member("org-someone-else"));
         assertThat(other.status()).isEqualTo(404);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Disconnect;
 import whatsapp.simulator.EvolutionSimulator;
-import whatsapp.st.systems.Database;
 import whatsapp.st.systems.Events;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Integrations;
@@ -60,8 +59,9 @@ class WebhooksIT {
             assertThat(removed.getString("disconnect_reason")).isEqualTo("device_removed (401)");
             assertThat(removed.getString("connected_at")).isEqualTo(connected.getString("connected_at"));
         }
-        assertThat(Database.count("SELECT count(*) FROM integrations.status_history WHERE instance_name = ? AND source = 'webhook'",
-                name)).isEqualTo(2);
+        var history = Http.get(Service.maintenance("/instances/" + name + "/history"), Service.admin()).json();
+        assertThat(history.getJsonArray("changes").getValuesAs(jakarta.json.JsonObject.class))
+                .filteredOn(c -> c.getString("source").equals("webhook")).hasSize(2);
     }
 
     @Test

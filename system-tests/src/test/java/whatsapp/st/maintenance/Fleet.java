@@ -6,43 +6,58 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import whatsapp.simulator.EvolutionSimulator;
 import whatsapp.simulator.SeedInstance;
 import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Events;
 import whatsapp.st.systems.Http;
+import whatsapp.st.systems.Integrations;
+import whatsapp.st.systems.Poll;
 import whatsapp.st.systems.Service;
 import whatsapp.st.systems.Stack;
 
 /**
- * The fleet as the orphan tests arrange it: integration rows straight in PostgreSQL, instances seeded into
- * the Evolution simulator, and the endpoints. Orphan detection looks at the whole fleet, so every test
- * starts from (and leaves) an empty one: other system tests leave rows and instances behind. Audit log,
- * outbox, status history, alert cooldowns and restart attempts are emptied too, so that counted entries,
- * events, alerts and restarts belong to the test at hand.
+ * The fleet as the maintenance tests arrange it: instances seeded into the Evolution simulator, integration
+ * rows (old ones through the {@link Database} helper, since the API only creates rows now), and the endpoints.
+ * Orphan detection and the status listing look at the whole fleet, so every test starts from (and leaves) an
+ * empty one, made through the API: see {@link #cleanSlate()}. Audit log, outbox, status history, alert
+ * cooldowns and restart attempts are not emptied: every test has instance names of its own (see {@link #OLD})
+ * and counts only the entries, events, alerts and restarts that name them.
  */
 final class Fleet {
 
-    /** Comfortably older than the 10 minutes of grace the tests run with. */
-    static final Instant OLD = Instant.now().minus(Duration.ofHours(2));
+    /**
+     * Comfortably older than the 10 minutes of grace the tests run with, and a different millisecond for every
+     * test ({@link FleetTests} moves it on): instance names {@code clinic-<org>-<OLD millis>} are then the
+     * test's own, and so are the history, audit entries, alert cooldowns and restart attempts that name them.
+     */
+    static Instant OLD = Instant.now().minus(Duration.ofHours(2));
 
     private Fleet() {
+    }
+
+    /** A fresh {@link #OLD} for the next test, strictly later than the last one. */
+    static void nextTest() {
+        var now = Instant.now().minus(Duration.ofHours(2));
+        OLD = now.isAfter(OLD) ? now : OLD.plusMillis(1);
     }
 
     static EvolutionSimulator evolution() {
         return Stack.get().simulator().orElseThrow(() -> new IllegalStateException("the tests need the simulator"));
     }
 
+    /**
+     * An empty fleet, made the way an operator would: the simulator forgets every instance, then every
+     * integration other tests left behind is deleted through the API (Evolution, now empty, answers 404 and the
+     * row goes at once; one still retrying a deletion goes with its next retry).
+     */
     static void cleanSlate() {
         evolution().reset();
-        execute("TRUNCATE integrations.integrations, integrations.provisioning_claims, integrations.audit_log, "
-                + "integrations.outbox, integrations.status_history, maintenance.alert_stamps, maintenance.restart_attempts");
+        for (var integration : Integrations.all()) Integrations.delete(integration.getString("id"));
+        Poll.until(() -> Integrations.all().isEmpty(), Duration.ofSeconds(60), "an empty fleet");
     }
 
     /** {@code clinic-<org>-<epoch millis>}, as this deployment names its instances. */
@@ -54,21 +69,9 @@ final class Fleet {
         return SeedInstance.named(name).status("close").createdAt(created);
     }
 
+    /** An enabled, connected row created at {@code created}, with no instance unless the test seeds one. */
     static UUID row(String organization, String instanceName, Instant created) {
-        var id = UUID.randomUUID();
-        try (var connection = connect(); var insert = connection.prepareStatement("""
-                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at)
-                VALUES (?, ?, ?, 'connected', true, ?, ?)""")) {
-            insert.setObject(1, id);
-            insert.setString(2, organization);
-            insert.setString(3, instanceName);
-            insert.setTimestamp(4, Timestamp.from(created));
-            insert.setTimestamp(5, Timestamp.from(created));
-            insert.executeUpdate();
-            return id;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Database.integrationCreatedAt(organization, instanceName, created);
     }
 
     /** An instance and the row that references it, both old: a healthy integration. */
@@ -79,29 +82,27 @@ final class Fleet {
     }
 
     static boolean rowExists(UUID id) {
-        return Database.count("SELECT COUNT(*) FROM integrations.integrations WHERE id = ?", id) == 1;
+        return Integrations.find(id.toString()).status() == 200;
     }
 
+    /** Audit entries by the cleanup with that action on that instance. */
     static long audited(String action, String instanceName) {
-        return Database.count("SELECT COUNT(*) FROM integrations.audit_log WHERE actor = 'system:cleanup' AND action = ? "
-                + "AND instance_name = ?", action, instanceName);
+        return Integrations.audit(null).stream().filter(e -> e.getString("actor").equals("system:cleanup")
+                && e.getString("action").equals(action) && instanceName.equals(e.getString("instance_name", null))).count();
     }
 
-    static long events(String type, String instanceName) {
-        return Database.count("SELECT COUNT(*) FROM integrations.outbox WHERE type = ? AND payload LIKE ?",
-                type, "%\"instance_name\":\"" + instanceName + "\"%");
-    }
-
-    static void execute(String sql) {
-        try (var connection = connect(); var statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Connection connect() throws SQLException {
-        return DriverManager.getConnection(Stack.get().jdbcUrl(), "postgres", "postgres");
+    /**
+     * Events of that type naming the instance that reached Redis: waits up to 3 s for a first one (the relay
+     * publishes after the commit), then a moment more for any duplicate.
+     */
+    static long published(Events events, String type, String instanceName) {
+        java.util.function.LongSupplier count = () -> events.received().stream()
+                .filter(e -> type.equals(e.getString("type", null)) && instanceName.equals(e.getString("instance_name", null)))
+                .count();
+        var deadline = Instant.now().plusSeconds(3);
+        while (count.getAsLong() == 0 && Instant.now().isBefore(deadline)) Poll.pause(100);
+        Poll.pause(300);
+        return count.getAsLong();
     }
 
     static Http.Answer check() {

@@ -1,11 +1,13 @@
 package whatsapp.st.maintenance;
 
 import jakarta.json.JsonObject;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import whatsapp.st.systems.Database;
 import whatsapp.st.systems.Http;
+import whatsapp.st.systems.Integrations;
 import whatsapp.st.systems.Service;
 
 /** The fleet-health endpoints and the rows the health tests arrange; the fleet itself comes from {@link Fleet}. */
@@ -36,24 +38,36 @@ final class Health {
     }
 
     /**
-     * An enabled row in any status.
+     * An enabled row in any status, as the service recorded it earlier (see {@link Database#integrationRecorded}).
      *
      * @param connectedAt     null: never paired
      * @param statusChangedAt since when it has had the status
      */
     static UUID row(String organization, String instanceName, String status, String phone, Instant connectedAt,
                     Instant statusChangedAt) {
-        var id = UUID.randomUUID();
-        Database.update("""
-                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, phone_number,
-                    connected_at, created_at, updated_at, status_changed_at)
-                VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?)""",
-                id, organization, instanceName, status, phone, ts(connectedAt), ts(Fleet.OLD), ts(statusChangedAt), ts(statusChangedAt));
-        return id;
+        return row(organization, instanceName, status, phone, connectedAt, statusChangedAt, null);
     }
 
-    static String column(String instanceName, String column) {
-        return Database.text("SELECT " + column + "::text FROM integrations.integrations WHERE instance_name = ?", instanceName);
+    static UUID row(String organization, String instanceName, String status, String phone, Instant connectedAt,
+                    Instant statusChangedAt, String disconnectReason) {
+        return Database.integrationRecorded(organization, instanceName, status, phone, connectedAt, statusChangedAt,
+                disconnectReason);
+    }
+
+    /** A field of the integration using that instance, as GET /integrations shows it; null when JSON null. */
+    static String recorded(String instanceName, String field) {
+        var integration = Integrations.all().stream().filter(i -> i.getString("instance_name").equals(instanceName))
+                .findFirst().orElseThrow(() -> new AssertionError("no integration uses " + instanceName));
+        return integration.isNull(field) ? null : integration.getString(field);
+    }
+
+    /** The recorded status changes of those instances, from their histories. */
+    static List<JsonObject> changes(String... instanceNames) {
+        return Stream.of(instanceNames).flatMap(name -> {
+            var answer = history(name);
+            if (answer.status() != 200) throw new AssertionError("history of " + name + ": " + answer.status() + " " + answer.body());
+            return answer.json().getJsonArray("changes").getValuesAs(JsonObject.class).stream();
+        }).toList();
     }
 
     static JsonObject entry(JsonObject summary, String instanceName) {
@@ -65,9 +79,5 @@ final class Health {
     static JsonObject latestRun() {
         return Http.get(Service.maintenance("/runs?type=health&limit=1"), Service.admin()).json()
                 .getJsonArray("runs").getJsonObject(0);
-    }
-
-    static Timestamp ts(Instant at) {
-        return at == null ? null : Timestamp.from(at);
     }
 }

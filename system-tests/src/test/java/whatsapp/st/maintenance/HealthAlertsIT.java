@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Disconnect;
 import whatsapp.simulator.SeedInstance;
@@ -38,7 +39,7 @@ class HealthAlertsIT extends FleetTests {
             assertThat(alert.getString("organization_id")).isEqualTo("org-alert");
             assertThat(alert.getString("reason")).isEqualTo("device_removed (401)");
             assertThat(alert.getBoolean("needs_repairing")).isTrue();
-            assertThat(Database.count("SELECT COUNT(*) FROM maintenance.alert_stamps WHERE instance_name = ?", name)).isOne();
+            assertThat(Database.alertStamps(List.of(name))).isOne();
 
             evolution().pair(name, Health.NUMBER);
             Health.swept();
@@ -55,8 +56,7 @@ class HealthAlertsIT extends FleetTests {
         var name = name("org-webhook", OLD);
         evolution().seed(SeedInstance.named(name).status("close").ownerJid(Health.NUMBER + "@s.whatsapp.net")
                 .disconnection(401, HealthSweepIT.DEVICE_REMOVED, Instant.now()).createdAt(OLD));
-        Health.row("org-webhook", name, "disconnected", Health.NUMBER, OLD, Instant.now().minusSeconds(30));
-        Database.update("UPDATE integrations.integrations SET disconnect_reason = 'device_removed (401)' WHERE instance_name = ?", name);
+        Health.row("org-webhook", name, "disconnected", Health.NUMBER, OLD, Instant.now().minusSeconds(30), "device_removed (401)");
         try (var receiver = AlertReceiver.start()) {
             var summary = Health.swept();
 
@@ -83,7 +83,7 @@ class HealthAlertsIT extends FleetTests {
             assertThat(alert.getInt("count")).isEqualTo(7);
             assertThat(alert.getJsonArray("alerts").getValuesAs(JsonObject.class))
                     .extracting(a -> a.getString("instance_name")).containsExactlyInAnyOrderElementsOf(names);
-            assertThat(Database.count("SELECT COUNT(*) FROM maintenance.alert_stamps")).isEqualTo(7);
+            assertThat(Database.alertStamps(names)).isEqualTo(7);
 
             Health.swept();
             assertThat(receiver.alerts()).hasSize(1);

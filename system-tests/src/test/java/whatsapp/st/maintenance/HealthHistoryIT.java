@@ -6,7 +6,6 @@ import static whatsapp.st.maintenance.Fleet.evolution;
 import static whatsapp.st.maintenance.Fleet.name;
 
 import jakarta.json.JsonObject;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -81,10 +80,7 @@ class HealthHistoryIT extends FleetTests {
     }
 
     void change(String from, String to, String reason, String source, Instant at) {
-        Database.update("""
-                INSERT INTO integrations.status_history (instance_name, organization_id, integration_id, from_status, to_status,
-                    reason, source, at) VALUES (?, 'org-history', ?, ?, ?, ?, ?, ?)""",
-                instance, id, from, to, reason, source, Timestamp.from(at));
+        Database.statusChangeAt(instance, "org-history", id, from, to, reason, source, at);
     }
 
     static org.assertj.core.data.Offset<Double> within(double value) {

@@ -6,23 +6,26 @@ import static whatsapp.st.maintenance.Fleet.evolution;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
 import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Integrations;
 
 /** A sweep over 10,000 instances and rows: one listing, one batch; prints the figures. */
 class HealthScaleIT extends FleetTests {
 
     static final int FLEET = 10_000;
 
+    @AfterEach
+    void removeTheFleet() {
+        Database.removeFleet("org-scale");   // before the clean slate, which would delete them one request at a time
+    }
+
     @Test
     void tenThousandInstancesAreSweptWithOneListingWellWithinTenSeconds() {
         var millis = OLD.toEpochMilli();
-        Fleet.execute("INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, phone_number, "
-                + "connected_at, created_at, updated_at, status_changed_at) "
-                + "SELECT md5('health-' || g)::uuid, 'org-scale-' || g, 'clinic-org-scale-' || g || '-" + millis + "', 'connected', true, "
-                + "'55119' || (10000000 + g), now() - interval '3 hours', now() - interval '3 hours', now() - interval '3 hours', "
-                + "now() - interval '3 hours' FROM generate_series(1, " + FLEET + ") g");
+        Database.fleetCreatedHoursAgo("org-scale", FLEET, millis, true);
         var seeds = new ArrayList<SeedInstance>(FLEET);
         for (int i = 1; i <= FLEET; i++) {
             var closed = i % 100 == 0;   // 100 dropped since the last look: changes, history, events, one grouped alert
@@ -44,7 +47,7 @@ class HealthScaleIT extends FleetTests {
         assertThat(summary.getInt("total_instances")).isEqualTo(FLEET);
         assertThat(summary.getInt("healthy")).isEqualTo(FLEET - 100);
         assertThat(summary.getInt("status_changes")).isEqualTo(100);
-        assertThat(Database.count("SELECT COUNT(*) FROM integrations.integrations WHERE status = 'disconnected'")).isEqualTo(100);
+        assertThat(Integrations.all()).filteredOn(i -> i.getString("status").equals("disconnected")).hasSize(100);
         assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
 
         long again = System.nanoTime();

@@ -21,9 +21,7 @@ class HealthStatusIT extends FleetTests {
     @BeforeEach
     void seed() {
         Health.row("org-up", connected, "connected", Health.NUMBER, OLD, OLD);
-        Health.row("org-down", disconnected, "disconnected", null, OLD, OLD);
-        whatsapp.st.systems.Database.update("UPDATE integrations.integrations SET disconnect_reason = 'logout (401)' "
-                + "WHERE instance_name = ?", disconnected);
+        Health.row("org-down", disconnected, "disconnected", null, OLD, OLD, "logout (401)");
         evolution().resetCalls();
     }
 

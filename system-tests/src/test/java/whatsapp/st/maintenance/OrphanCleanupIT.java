@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.Fault;
 import whatsapp.simulator.SeedInstance;
+import whatsapp.st.systems.Events;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
@@ -73,37 +74,39 @@ class OrphanCleanupIT extends FleetTests {
         var cacheKey = "whatsapp:instance:" + orphanRowInstance;
         Fleet.redisSet(cacheKey, "{\"status\":\"connected\"}");
 
-        var answer = Fleet.cleanup();
+        try (var events = Events.subscribe()) {
+            var answer = Fleet.cleanup();
 
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.json().getBoolean("success")).isTrue();
-        var summary = Fleet.summary(answer);
-        assertThat(summary.getString("triggered_by")).isEqualTo("alice");
-        assertThat(summary.getBoolean("aborted")).isFalse();
-        assertThat(summary.isNull("abort_reason")).isTrue();
-        assertThat(summary.getString("started_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-        assertThat(summary.getJsonNumber("duration_seconds").doubleValue()).isGreaterThanOrEqualTo(0);
-        assertTally(summary.getJsonObject("orphaned_evolution_instances"), 1, 1, 0, 0);
-        assertTally(summary.getJsonObject("orphaned_db_records"), 1, 1, 0, 0);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json().getBoolean("success")).isTrue();
+            var summary = Fleet.summary(answer);
+            assertThat(summary.getString("triggered_by")).isEqualTo("alice");
+            assertThat(summary.getBoolean("aborted")).isFalse();
+            assertThat(summary.isNull("abort_reason")).isTrue();
+            assertThat(summary.getString("started_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(summary.getJsonNumber("duration_seconds").doubleValue()).isGreaterThanOrEqualTo(0);
+            assertTally(summary.getJsonObject("orphaned_evolution_instances"), 1, 1, 0, 0);
+            assertTally(summary.getJsonObject("orphaned_db_records"), 1, 1, 0, 0);
 
-        assertThat(evolution().instance(orphanInstance)).isEmpty();
-        assertThat(evolution().instance(FOREIGN)).as("someone else's instance").isPresent();
-        assertThat(evolution().instance(youngInstance)).as("a create in flight").isPresent();
-        assertThat(evolution().instances()).hasSize(3);
-        assertThat(Fleet.rowExists(orphanRow)).isFalse();
-        assertThat(Fleet.rowExists(youngRow)).as("a row being created").isTrue();
-        assertThat(Fleet.rowExists(healthyRow)).isTrue();
+            assertThat(evolution().instance(orphanInstance)).isEmpty();
+            assertThat(evolution().instance(FOREIGN)).as("someone else's instance").isPresent();
+            assertThat(evolution().instance(youngInstance)).as("a create in flight").isPresent();
+            assertThat(evolution().instances()).hasSize(3);
+            assertThat(Fleet.rowExists(orphanRow)).isFalse();
+            assertThat(Fleet.rowExists(youngRow)).as("a row being created").isTrue();
+            assertThat(Fleet.rowExists(healthyRow)).isTrue();
 
-        assertThat(Fleet.audited("instance.deleted", orphanInstance)).isEqualTo(1);
-        assertThat(Fleet.audited("instance.deleted", orphanRowInstance)).isEqualTo(1);
-        assertThat(Fleet.events("instance.removed", orphanRowInstance)).isEqualTo(1);
-        assertThat(Fleet.redisExists(cacheKey)).as("cache entry invalidated").isFalse();
+            assertThat(Fleet.audited("instance.deleted", orphanInstance)).isEqualTo(1);
+            assertThat(Fleet.audited("instance.deleted", orphanRowInstance)).isEqualTo(1);
+            assertThat(Fleet.published(events, "instance.removed", orphanRowInstance)).isEqualTo(1);
+            assertThat(Fleet.redisExists(cacheKey)).as("cache entry invalidated").isFalse();
 
-        var run = Fleet.latestRun();
-        assertThat(run.getString("outcome")).isEqualTo("completed");
-        assertThat(run.getString("triggered_by")).isEqualTo("alice");
-        assertThat(run.getJsonObject("summary").getString("run_id")).isEqualTo(summary.getString("run_id"));
-        assertTally(run.getJsonObject("summary").getJsonObject("orphaned_db_records"), 1, 1, 0, 0);
+            var run = Fleet.latestRun();
+            assertThat(run.getString("outcome")).isEqualTo("completed");
+            assertThat(run.getString("triggered_by")).isEqualTo("alice");
+            assertThat(run.getJsonObject("summary").getString("run_id")).isEqualTo(summary.getString("run_id"));
+            assertTally(run.getJsonObject("summary").getJsonObject("orphaned_db_records"), 1, 1, 0, 0);
+        }
     }
 
     @Test

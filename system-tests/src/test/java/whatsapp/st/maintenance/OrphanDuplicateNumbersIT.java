@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
+import whatsapp.st.systems.Events;
 
 /**
  * Two or more open instances paired with one number: reported, an instance.duplicate_number event and an
@@ -39,26 +40,28 @@ class OrphanDuplicateNumbersIT extends FleetTests {
 
     @Test
     void checkReportsOpenInstancesSharingANumber() {
-        var report = Fleet.check().json();
+        try (var events = Events.subscribe()) {
+            var report = Fleet.check().json();
 
-        var duplicates = report.getJsonArray("duplicate_numbers");
-        assertThat(duplicates).hasSize(1);
-        assertThat(duplicates.getJsonObject(0).getString("phone_number")).isEqualTo(NUMBER);
-        assertThat(duplicates.getJsonObject(0).getJsonArray("instances").getValuesAs(JsonString::getString))
-                .as("the closed instance's owner is history").containsExactlyInAnyOrder(kept, duplicate);
-        assertThat(duplicates.getJsonObject(0).getJsonArray("kept").getValuesAs(JsonString::getString)).containsExactly(kept);
-        assertThat(Fleet.events("instance.duplicate_number", kept)).as("a check publishes nothing").isZero();
+            var duplicates = report.getJsonArray("duplicate_numbers");
+            assertThat(duplicates).hasSize(1);
+            assertThat(duplicates.getJsonObject(0).getString("phone_number")).isEqualTo(NUMBER);
+            assertThat(duplicates.getJsonObject(0).getJsonArray("instances").getValuesAs(JsonString::getString))
+                    .as("the closed instance's owner is history").containsExactlyInAnyOrder(kept, duplicate);
+            assertThat(duplicates.getJsonObject(0).getJsonArray("kept").getValuesAs(JsonString::getString)).containsExactly(kept);
+            assertThat(Fleet.published(events, "instance.duplicate_number", kept)).as("a check publishes nothing").isZero();
+        }
     }
 
     @Test
     void cleanupReportsAlertsAndKeepsTheReferencedInstance() {
-        try (var receiver = AlertReceiver.start()) {
+        try (var receiver = AlertReceiver.start(); var events = Events.subscribe()) {
             var answer = Fleet.cleanup();
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             var summary = Fleet.summary(answer);
             assertThat(summary.getJsonArray("duplicate_numbers")).hasSize(1);
-            assertThat(Fleet.events("instance.duplicate_number", kept)).isEqualTo(1);
+            assertThat(Fleet.published(events, "instance.duplicate_number", kept)).isEqualTo(1);
             assertThat(receiver.alerts()).hasSize(1);
             var alert = receiver.alerts().get(0);
             assertThat(alert.getString("type")).isEqualTo("instance.duplicate_number");

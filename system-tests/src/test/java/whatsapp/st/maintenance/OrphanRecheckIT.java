@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.ApiVersion;
 import whatsapp.simulator.Fault;
+import whatsapp.st.systems.Database;
 
 /**
  * Each candidate is rechecked by name just before acting: only Evolution's own 404, with the key proven,
@@ -90,8 +91,7 @@ class OrphanRecheckIT extends FleetTests {
     void anInstanceThatAClaimNowUsesIsKept() {
         var orphan = name("org-claiming", OLD);
         evolution().seed(instance(orphan, OLD));
-        Fleet.execute("INSERT INTO integrations.provisioning_claims (organization_id, instance_name, webhook_secret_hash, "
-                + "claimed_by, claimed_until, created_at) VALUES ('org-claiming', '" + orphan + "', 'x', 'test', now(), now())");
+        Database.liveClaim("org-claiming", orphan);
 
         var summary = Fleet.summary(Fleet.cleanup());
 

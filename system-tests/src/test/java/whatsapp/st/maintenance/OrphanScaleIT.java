@@ -9,20 +9,25 @@ import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.SeedInstance;
+import whatsapp.st.systems.Database;
 
 /** A cleanup over 10,000 instances and 10,000 rows: one listing, one query, hash maps; prints the figure. */
 class OrphanScaleIT extends FleetTests {
 
     static final int FLEET = 10_000;
 
+    @AfterEach
+    void removeTheFleet() {
+        Database.removeFleet("org-scale");   // before the clean slate, which would delete them one request at a time
+    }
+
     @Test
     void tenThousandInstancesAndRowsAreReconciledInAboutASecond() {
         var millis = OLD.toEpochMilli();
-        Fleet.execute("INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at) "
-                + "SELECT md5('scale-' || g)::uuid, 'org-scale-' || g, 'clinic-org-scale-' || g || '-" + millis + "', 'connected', true, "
-                + "now() - interval '2 hours', now() - interval '2 hours' FROM generate_series(1, " + FLEET + ") g");
+        Database.fleetCreatedHoursAgo("org-scale", FLEET, millis, false);
         var seeds = new ArrayList<SeedInstance>(FLEET + 3);
         for (int i = 1; i <= FLEET; i++) {
             var open = i % 3 == 0;   // a third paired, each with its own number: no duplicates

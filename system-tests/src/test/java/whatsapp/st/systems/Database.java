@@ -5,41 +5,173 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** Direct access to the stack's PostgreSQL for fixtures and for checking what changed. */
+/**
+ * The one place the system tests touch PostgreSQL. Everything else is seeded through the HTTP API and the
+ * simulator's admin API, and observed through the API, {@code /audit}, {@code /runs}, {@code /metrics} and
+ * Redis. What is left here is of two kinds, and each method says why no API can take its place:
+ * <ul>
+ *     <li>fixtures that need time travel or a crash: rows older than the orphan grace period, statuses recorded
+ *     hours or days ago, a crashed creation's claim. The service stamps every row, claim and change with its
+ *     own clock, so no request can produce an instant in the past;</li>
+ *     <li>database invariants that the API does not show by design: how a webhook secret is stored, that a
+ *     creation leaves no claim behind, that an event waits in the outbox, what is recorded while the server
+ *     is down.</li>
+ * </ul>
+ */
 public final class Database {
 
     private Database() {
     }
 
+    // ---- fixtures: time travel and crashes -------------------------------------------------------------------
+
+    /**
+     * An enabled, connected row created at {@code created}, with no instance behind it unless the test seeds one.
+     * Time travel: the orphan guards spare rows younger than the grace period (10 minutes), and a row created
+     * through the API is always created now.
+     */
+    public static UUID integrationCreatedAt(String organizationId, String instanceName, Instant created) {
+        var id = UUID.randomUUID();
+        update("""
+                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at)
+                VALUES (?, ?, ?, 'connected', true, ?, ?)""", id, organizationId, instanceName, ts(created), ts(created));
+        return id;
+    }
+
+    /**
+     * An enabled row created two hours ago, recorded in {@code status} since {@code statusChangedAt}.
+     * Time travel and a lost webhook: the service stamps connected_at and status_changed_at with the moment it
+     * observes a change (a creation sets them to now and webhooks dated earlier are ignored), and it records
+     * a status that differs from Evolution's only when a webhook never arrived, which no request can arrange.
+     *
+     * @param connectedAt null: never paired
+     */
+    public static UUID integrationRecorded(String organizationId, String instanceName, String status, String phone,
+                                           Instant connectedAt, Instant statusChangedAt, String disconnectReason) {
+        var id = UUID.randomUUID();
+        var created = Instant.now().minusSeconds(2 * 3600);
+        update("""
+                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, phone_number,
+                    connected_at, disconnect_reason, created_at, updated_at, status_changed_at)
+                VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?)""",
+                id, organizationId, instanceName, status, phone, ts(connectedAt), disconnectReason, ts(created),
+                ts(statusChangedAt), ts(statusChangedAt));
+        return id;
+    }
+
+    /**
+     * {@code size} enabled, connected rows named {@code clinic-<prefix>-<g>-<millis>} for organizations
+     * {@code <prefix>-<g>}, created three hours ago; with {@code paired} each has number 55119(10000000 + g).
+     * Time travel (see {@link #integrationCreatedAt}) at a scale no sequence of requests sets up in seconds.
+     */
+    public static void fleetCreatedHoursAgo(String prefix, int size, long millis, boolean paired) {
+        update("""
+                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, phone_number,
+                    connected_at, created_at, updated_at, status_changed_at)
+                SELECT gen_random_uuid(), CAST(? AS text) || '-' || g, 'clinic-' || CAST(? AS text) || '-' || g || '-' || CAST(? AS text),
+                    'connected', true, CASE WHEN CAST(? AS boolean) THEN '55119' || (10000000 + g) END,
+                    CASE WHEN CAST(? AS boolean) THEN now() - interval '3 hours' END, now() - interval '3 hours',
+                    now() - interval '3 hours', now() - interval '3 hours'
+                FROM generate_series(1, CAST(? AS integer)) g""", prefix, prefix, Long.toString(millis), paired, paired, size);
+    }
+
+    /**
+     * Removes the rows {@link #fleetCreatedHoursAgo} inserted: what SQL put in, SQL takes out, since deleting
+     * 10,000 integrations one request at a time would take the suite minutes.
+     */
+    public static void removeFleet(String prefix) {
+        update("DELETE FROM integrations.integrations WHERE organization_id LIKE ?", prefix + "-%");
+    }
+
+    /**
+     * A status change recorded at {@code at}. Time travel: the service records changes at the moment it observes
+     * them, so history spanning days cannot be made through webhooks or sweeps.
+     */
+    public static void statusChangeAt(String instanceName, String organizationId, UUID integrationId, String from,
+                                      String to, String reason, String source, Instant at) {
+        update("""
+                INSERT INTO integrations.status_history (instance_name, organization_id, integration_id, from_status, to_status,
+                    reason, source, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                instanceName, organizationId, integrationId, from, to, reason, source, ts(at));
+    }
+
+    /**
+     * A creation claim whose request vanished (lease expired), as a crash after Evolution's create leaves it.
+     * A crash: no request leaves a claim behind, and its lease expires only after the fact.
+     */
+    public static void expiredClaim(String organizationId, String instanceName, String secretHash) {
+        update("""
+                INSERT INTO integrations.provisioning_claims
+                    (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
+                VALUES (?, ?, ?, 'crashed-request', now() - interval '1 minute', now() - interval '2 minutes')""",
+                organizationId, instanceName, secretHash);
+    }
+
+    /**
+     * A live creation claim on an instance that Evolution has listed for hours. A create in flight through the
+     * API claims a name made from the current time, never that of an instance created earlier.
+     */
+    public static void liveClaim(String organizationId, String instanceName) {
+        update("""
+                INSERT INTO integrations.provisioning_claims
+                    (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
+                VALUES (?, ?, 'x', 'test', now(), now())""", organizationId, instanceName);
+    }
+
+    // ---- database invariants the API does not show ------------------------------------------------------------
+
+    /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */
+    public static String webhookSecretHash(String integrationId) {
+        return text("SELECT webhook_secret_hash FROM integrations.integrations WHERE id = ?::uuid", integrationId);
+    }
+
+    /** Rows whose stored hash is the given text: 0 for a plain secret, since it is never stored as it is. */
+    public static long rowsStoring(String secret) {
+        return count("SELECT count(*) FROM integrations.integrations WHERE webhook_secret_hash = ?", secret);
+    }
+
+    /** Claims of an organization: a finished creation, adopted or not, leaves none behind. */
+    public static long claimsOf(String organizationId) {
+        return count("SELECT count(*) FROM integrations.provisioning_claims WHERE organization_id = ?", organizationId);
+    }
+
+    /** A row's status, read while the server is down and the database is the only witness. */
+    public static String statusWhileServerIsDown(String integrationId) {
+        return text("SELECT status FROM integrations.integrations WHERE id = ?::uuid", integrationId);
+    }
+
+    /**
+     * Events of that type naming the instance that wait in the outbox unpublished: while Redis is away, the
+     * outbox holds them (the API cannot show what is not published yet).
+     */
+    public static long unpublishedEvents(String type, String instanceName) {
+        return count("SELECT count(*) FROM integrations.outbox WHERE type = ? AND payload LIKE ? AND published_at IS NULL",
+                type, "%\"instance_name\":\"" + instanceName + "\"%");
+    }
+
+    /** Every unpublished event: 0 once the relay has drained the outbox. */
+    public static long unpublishedEvents() {
+        return count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL");
+    }
+
+    /** The alert cooldown stamps of those instances: the cooldown lives in the database, one stamp per instance. */
+    public static long alertStamps(List<String> instanceNames) {
+        return count("SELECT count(*) FROM maintenance.alert_stamps WHERE instance_name = ANY (?)",
+                (Object) instanceNames.toArray(String[]::new));
+    }
+
+    // ---- JDBC ----------------------------------------------------------------------------------------------------
+
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(Stack.get().jdbcUrl(), "postgres", "postgres");
     }
 
-    /** An enabled WhatsApp integration row, as if created earlier. */
-    public static UUID insertIntegration(String organizationId, String instanceName, String status) {
-        UUID id = UUID.randomUUID();
-        try (var connection = connect(); var insert = connection.prepareStatement("""
-                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at)
-                VALUES (?, ?, ?, ?, true, ?, ?)""")) {
-            var now = Timestamp.from(Instant.now());
-            insert.setObject(1, id);
-            insert.setString(2, organizationId);
-            insert.setString(3, instanceName);
-            insert.setString(4, status);
-            insert.setTimestamp(5, now);
-            insert.setTimestamp(6, now);
-            insert.executeUpdate();
-            return id;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static long count(String sql, Object... parameters) {
+    static long count(String sql, Object... parameters) {
         try (var connection = connect(); var query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) query.setObject(i + 1, parameters[i]);
+            bind(connection, query, parameters);
             try (var rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -49,27 +181,9 @@ public final class Database {
         }
     }
 
-    /** A creation claim whose request vanished (lease expired), as a crash after Evolution's create leaves it. */
-    public static void insertExpiredClaim(String organizationId, String instanceName, String secretHash) {
-        update("""
-                INSERT INTO integrations.provisioning_claims
-                    (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
-                VALUES (?, ?, ?, 'crashed-request', now() - interval '1 minute', now() - interval '2 minutes')""",
-                organizationId, instanceName, secretHash);
-    }
-
-    public static int update(String sql, Object... parameters) {
-        try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String text(String sql, Object... parameters) {
+    static String text(String sql, Object... parameters) {
         try (var connection = connect(); var query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) query.setObject(i + 1, parameters[i]);
+            bind(connection, query, parameters);
             try (var rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }
@@ -78,7 +192,24 @@ public final class Database {
         }
     }
 
-    public static long integrationsOf(String organizationId) {
-        return count("SELECT count(*) FROM integrations.integrations WHERE organization_id = ?", organizationId);
+    static void update(String sql, Object... parameters) {
+        try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
+            bind(connection, statement, parameters);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void bind(Connection connection, java.sql.PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            var value = parameters[i];
+            if (value instanceof String[] texts) statement.setArray(i + 1, connection.createArrayOf("text", texts));
+            else statement.setObject(i + 1, value);
+        }
+    }
+
+    static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 }

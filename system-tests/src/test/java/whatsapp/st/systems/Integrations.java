@@ -2,8 +2,12 @@ package whatsapp.st.systems;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The /integrations API as the frontend uses it. */
 public final class Integrations {
@@ -39,5 +43,38 @@ public final class Integrations {
 
     public static Http.Answer delete(String id) {
         return Http.delete(Service.integrations("/" + id), Service.admin());
+    }
+
+    /** The organization's integrations as an admin lists them (newest first). */
+    public static List<JsonObject> of(String organizationId) {
+        return list("?organization_id=" + encoded(organizationId));
+    }
+
+    /** Every integration of the deployment, as an admin lists them. */
+    public static List<JsonObject> all() {
+        return list("");
+    }
+
+    static List<JsonObject> list(String query) {
+        var answer = Http.get(Service.integrations(query), Service.admin());
+        if (answer.status() != 200) throw new AssertionError("listing answered " + answer.status() + " " + answer.body());
+        return answer.json().getJsonArray("integrations").getValuesAs(JsonObject.class);
+    }
+
+    /** The organization's integration using that instance, as the API shows it. */
+    public static Optional<JsonObject> named(String organizationId, String instanceName) {
+        return of(organizationId).stream().filter(i -> i.getString("instance_name").equals(instanceName)).findFirst();
+    }
+
+    /** Audit entries, newest first; {@code organizationId} null: the whole deployment's. */
+    public static List<JsonObject> audit(String organizationId) {
+        var answer = Http.get(Service.integrations("/audit?limit=1000"
+                + (organizationId == null ? "" : "&organization_id=" + encoded(organizationId))), Service.admin());
+        if (answer.status() != 200) throw new AssertionError("audit answered " + answer.status() + " " + answer.body());
+        return answer.json().getJsonArray("entries").getValuesAs(JsonObject.class);
+    }
+
+    static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -19,7 +19,7 @@ public final class Poll {
         throw new AssertionError(what + " did not happen within " + timeout);
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

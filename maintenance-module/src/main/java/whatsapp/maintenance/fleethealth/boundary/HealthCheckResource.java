@@ -22,15 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
-import whatsapp.maintenance.fleethealth.control.StatusMapping;
 import whatsapp.maintenance.fleethealth.control.Uptime;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
 import whatsapp.maintenance.fleethealth.entity.Sweep;
-import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
 import whatsapp.maintenance.problems.entity.RunInProgress;
 import whatsapp.maintenance.problems.entity.UnknownInstance;
 import whatsapp.web.json.JsonContract;
+import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /** Fleet health: a sweep against Evolution, the recorded statuses, and one instance's history. Admins only. */
 @Path("/")
@@ -68,11 +68,11 @@ public class HealthCheckResource {
     @Path("health-check/status")
     @Operation(summary = "Recorded status of every integration, from the database only (no Evolution call)")
     public StatusAnswer status() {
-        var rows = integrations.all();
+        var rows = integrations.inventory();
         var instances = new ArrayList<InstanceStatus>(rows.size());
         int healthy = 0;
         for (var row : rows) {
-            boolean isHealthy = StatusMapping.healthy(row.status());
+            boolean isHealthy = row.status().healthy();
             if (isHealthy) healthy++;
             instances.add(new InstanceStatus(row.instanceName(), row.organizationId(), row.status(), row.enabled(), isHealthy,
                     row.connectedAt(), row.disconnectReason(), row.updatedAt()));
@@ -91,10 +91,10 @@ public class HealthCheckResource {
     public JsonObject history(@PathParam("instance_name") String instanceName) {
         var now = Instant.now();
         List<StatusChange> changes = integrations.history(instanceName, now.minus(Uptime.MONTH));
-        String status = changes.isEmpty() ? null : changes.get(changes.size() - 1).to();
+        Status status = changes.isEmpty() ? null : changes.get(changes.size() - 1).to();
         if (changes.isEmpty()) {
-            status = integrations.all().stream().filter(row -> row.instanceName().equals(instanceName))
-                    .map(IntegrationSummary::status).findFirst().orElseThrow(() -> new UnknownInstance(instanceName));
+            status = integrations.find(instanceName).map(IntegrationSummary::status)
+                    .orElseThrow(() -> new UnknownInstance(instanceName));
         }
         var uptime = Json.createObjectBuilder()
                 .add("24h", Uptime.percent(changes, now.minus(Uptime.DAY), now))
@@ -105,16 +105,16 @@ public class HealthCheckResource {
         var list = Json.createArrayBuilder();
         for (var change : newestFirst) {
             list.add(Json.createObjectBuilder()
-                    .add("from", change.from())
-                    .add("to", change.to())
+                    .add("from", change.from().name())
+                    .add("to", change.to().name())
                     .add("reason", change.reason() == null ? JsonValue.NULL : Json.createValue(change.reason()))
                     .add("at", JsonContract.Millis.FORMAT.format(change.at()))
-                    .add("source", change.source()));
+                    .add("source", change.source().name()));
         }
         return Json.createObjectBuilder()
                 .add("success", true)
                 .add("instance_name", instanceName)
-                .add("status", status)
+                .add("status", status.name())
                 .add("uptime", uptime)
                 .add("changes", list)
                 .build();
@@ -130,7 +130,7 @@ public class HealthCheckResource {
     public record Counts(int total, int healthy, int unhealthy) {
     }
 
-    public record InstanceStatus(String instanceName, String organizationId, String status, boolean enabled, boolean healthy,
+    public record InstanceStatus(String instanceName, String organizationId, Status status, boolean enabled, boolean healthy,
                                  Instant connectedAt, String disconnectReason, Instant lastUpdated) {
     }
 }

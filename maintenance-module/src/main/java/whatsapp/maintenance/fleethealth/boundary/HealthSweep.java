@@ -19,17 +19,17 @@ import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Listing;
 import whatsapp.evolution.instances.entity.Lookup;
-import whatsapp.evolution.instances.entity.Restart;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.Source;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 import whatsapp.maintenance.fleethealth.control.AlertPolicy;
 import whatsapp.maintenance.fleethealth.control.AlertPolicy.Subject;
 import whatsapp.maintenance.fleethealth.control.AlertStamps;
 import whatsapp.maintenance.fleethealth.control.HealPolicy;
 import whatsapp.maintenance.fleethealth.control.RestartAttempts;
-import whatsapp.maintenance.fleethealth.control.StatusMapping;
 import whatsapp.maintenance.fleethealth.entity.HealAttempt;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
 import whatsapp.maintenance.fleethealth.entity.InstanceHealth;
@@ -38,7 +38,7 @@ import whatsapp.maintenance.fleethealth.entity.Sweep;
 import whatsapp.maintenance.metrics.control.MaintenanceMeters;
 import whatsapp.maintenance.orphans.control.Alerts;
 import whatsapp.maintenance.orphans.control.OrphanDetector;
-import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
+import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /**
  * One look at the whole fleet: one {@code fetchInstances} call, each enabled row compared with its instance,
@@ -52,7 +52,6 @@ import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
 public class HealthSweep {
 
     static final Logger LOG = Logger.getLogger(HealthSweep.class.getName());
-    public static final String SOURCE = "sweep";
 
     @Inject
     Evolution evolution;
@@ -110,16 +109,15 @@ public class HealthSweep {
         var listed = (Listing.Listed) listing;
         var now = asked;
         var phases = new Phases();
-        var all = integrations.all();
+        var rows = integrations.watched();
         phases.mark("rows");
-        var rows = all.stream().filter(HealthSweep::watched).toList();
         var instances = new HashMap<String, EvolutionInstance>(listed.instances().size() * 2);
         for (var instance : listed.instances()) instances.put(instance.name(), instance);
 
         var errors = new HashMap<String, String>();
         var observations = observe(rows, instances, errors, now);
         phases.mark("compare");
-        var changes = integrations.observe(new ArrayList<>(observations.values()), SOURCE);
+        var changes = integrations.observe(new ArrayList<>(observations.values()), Source.sweep);
         phases.mark("observe");
 
         var changed = new HashMap<String, StatusChange>(changes.size() * 2);
@@ -131,7 +129,7 @@ public class HealthSweep {
             var state = after(row, changed.get(row.instanceName()), observations.get(row.instanceName()),
                     instances.get(row.instanceName()));
             states.add(state);
-            boolean isHealthy = StatusMapping.healthy(state.status());
+            boolean isHealthy = state.status().healthy();
             if (isHealthy) healthy++;
             var error = errors.get(row.instanceName());
             var change = changed.get(row.instanceName());
@@ -141,7 +139,7 @@ public class HealthSweep {
             }
         }
         report.sort(Comparator.comparing(InstanceHealth::instanceName));
-        record(all, states, changes);
+        record(changes);
 
         phases.mark("report");
         var subjects = new ArrayList<Subject>();
@@ -179,11 +177,6 @@ public class HealthSweep {
         }
     }
 
-    /** Enabled and not being deleted: a row on its way out is the deletion path's business. */
-    static boolean watched(IntegrationSummary row) {
-        return row.enabled() && !"deleting".equals(row.status());
-    }
-
     /** What Evolution says about each row, limited to what could change it; absent rows rechecked by name. */
     Map<String, Observation> observe(List<IntegrationSummary> rows, Map<String, EvolutionInstance> instances,
                                      Map<String, String> errors, Instant now) {
@@ -193,7 +186,7 @@ public class HealthSweep {
             var name = row.instanceName();
             var instance = instances.get(name);
             if (instance == null) {
-                if (StatusMapping.MISSING.equals(row.status())) continue;
+                if (row.status() == Status.missing) continue;
                 if (rechecks++ >= maxRechecks) {
                     errors.put(name, "absent from the listing; recheck left to the next sweep (" + maxRechecks + " per sweep)");
                     continue;
@@ -204,25 +197,36 @@ public class HealthSweep {
                     continue;
                 }
                 if (lookup instanceof Lookup.Missing) {
-                    observations.put(name, StatusMapping.missing(name, now));
+                    observations.put(name, Observation.missing(name, now));
                     continue;
                 }
                 instance = ((Lookup.Found) lookup).instance();
                 instances.put(name, instance);
             }
-            StatusMapping.observe(instance, now).filter(seen -> StatusMapping.mayChange(row, seen))
+            instance.observation(now).filter(seen -> mayChange(row, seen))
                     .ifPresent(seen -> observations.put(name, seen));
         }
         return observations;
+    }
+
+    /**
+     * Whether the observation could change the row at all; the rest are left out of the batch so that a quiet
+     * sweep locks and updates nothing. Conservative: whatever might matter goes to {@code observe}, which decides.
+     */
+    static boolean mayChange(IntegrationSummary row, Observation seen) {
+        if (seen.status() != row.status()) return true;
+        if (seen.phoneNumber() != null && !seen.phoneNumber().equals(row.phoneNumber())) return true;
+        if (seen.disconnectReason() != null && !java.util.Objects.equals(seen.disconnectReason(), row.disconnectReason())) return true;
+        return seen.status() == Status.connected && row.connectedAt() == null;
     }
 
     static InstanceState after(IntegrationSummary row, StatusChange change, Observation seen, EvolutionInstance listed) {
         var status = change != null ? change.to() : row.status();
         String reason = change != null ? change.reason()
                 : seen != null && seen.disconnectReason() != null ? seen.disconnectReason() : row.disconnectReason();
-        if (StatusMapping.CONNECTED.equals(status) || StatusMapping.CONNECTING.equals(status)) reason = null;
+        if (status == Status.connected || status == Status.connecting) reason = null;
         var since = change != null ? change.at() : first(row.statusChangedAt(), row.updatedAt(), row.createdAt());
-        var connectedAt = change != null && StatusMapping.CONNECTED.equals(change.to()) && row.connectedAt() == null
+        var connectedAt = change != null && change.to() == Status.connected && row.connectedAt() == null
                 ? change.at() : row.connectedAt();
         var phone = seen != null && seen.phoneNumber() != null ? seen.phoneNumber() : row.phoneNumber();
         return new InstanceState(row.instanceName(), row.organizationId(), status, reason, since, connectedAt, phone, listed);
@@ -233,12 +237,10 @@ public class HealthSweep {
         return null;
     }
 
-    void record(List<IntegrationSummary> all, List<InstanceState> states, List<StatusChange> changes) {
-        var byStatus = new HashMap<String, Long>();
-        for (var state : states) byStatus.merge(state.status(), 1L, Long::sum);
-        for (var row : all) if (!watched(row)) byStatus.merge(row.status(), 1L, Long::sum);
-        meters.instances(byStatus);
-        for (var change : changes) if (StatusMapping.DISCONNECTED.equals(change.to())) meters.disconnect(change.reason());
+    /** The gauges as the sweep left the rows (counted after its changes are recorded), and the disconnections. */
+    void record(List<StatusChange> changes) {
+        meters.instances(integrations.countsByStatus());
+        for (var change : changes) if (change.to() == Status.disconnected) meters.disconnect(change.reason());
     }
 
     /** Restarts instances stuck connecting, within the hourly and per-sweep limits; reports those a restart cannot help. */
@@ -281,27 +283,19 @@ public class HealthSweep {
     }
 
     HealAttempt restart(String name) {
-        if (!integrations.leaseConnect(name, java.time.Duration.ofSeconds(30))) {
-            return new HealAttempt(name, HealAttempt.FAILED, "a pairing request for it is in progress");
-        }
-        try {
-            return restartLeased(name);
-        } finally {
-            integrations.releaseConnect(name);
-        }
-    }
-
-    HealAttempt restartLeased(String name) {
-        var result = evolution.restart(name);
-        if (result instanceof Restart.Restarted restarted) {
-            LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");
-            return new HealAttempt(name, HealAttempt.RESTARTED, "stuck connecting; Evolution reports "
-                    + (restarted.state() == null ? "no state" : restarted.state().name()) + " after the restart");
-        }
-        if (result instanceof Restart.Missing) return new HealAttempt(name, HealAttempt.MISSING, "Evolution no longer has it");
-        var reason = ((Restart.Unavailable) result).reason();
-        LOG.warning(() -> "Auto-heal: restart of " + name + " failed: " + reason);
-        return new HealAttempt(name, HealAttempt.FAILED, reason);
+        var result = integrations.restart(name);
+        return switch (result.outcome()) {
+            case RESTARTED -> {
+                LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");
+                yield new HealAttempt(name, HealAttempt.RESTARTED, "stuck connecting; " + result.detail());
+            }
+            case MISSING -> new HealAttempt(name, HealAttempt.MISSING, "Evolution no longer has it");
+            case BUSY -> new HealAttempt(name, HealAttempt.FAILED, "a pairing request for it is in progress");
+            case FAILED -> {
+                LOG.warning(() -> "Auto-heal: restart of " + name + " failed: " + result.detail());
+                yield new HealAttempt(name, HealAttempt.FAILED, result.detail());
+            }
+        };
     }
 
     /** Disconnected instances, duplicate numbers and repairs needed, through the cooldown and the grouping. */
@@ -310,7 +304,7 @@ public class HealthSweep {
         var ours = new HashSet<String>(states.size() * 2);
         for (var state : states) {
             ours.add(state.instanceName());
-            if (StatusMapping.DISCONNECTED.equals(state.status())) candidates.add(Subject.disconnected(state));
+            if (state.status() == Status.disconnected) candidates.add(Subject.disconnected(state));
         }
         candidates.addAll(subjects);
         for (var duplicate : OrphanDetector.duplicates(listed.instances(), ours))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import whatsapp.evolution.instances.entity.ConnectionState;
+import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.fleethealth.entity.InstanceState;
 
 /**
@@ -23,7 +24,7 @@ public final class HealPolicy {
     }
 
     public static Verdict judge(InstanceState state, Duration threshold, Instant now) {
-        if (!StatusMapping.CONNECTING.equals(state.status())) return Verdict.NOT_STUCK;
+        if (state.status() != Status.connecting) return Verdict.NOT_STUCK;
         var listed = state.listed();
         if (listed == null || listed.connectionStatus() != ConnectionState.connecting) return Verdict.NOT_STUCK;
         if (state.statusChangedAt() == null || state.statusChangedAt().plus(threshold).isAfter(now)) return Verdict.NOT_STUCK;

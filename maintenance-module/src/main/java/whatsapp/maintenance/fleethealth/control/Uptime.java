@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 
 /**
@@ -29,13 +30,13 @@ public final class Uptime {
         long connectedMillis = 0;
         for (var change : ordered) {
             if (!change.at().isAfter(from)) {
-                connected = StatusMapping.healthy(change.to());
+                connected = change.to() == Status.connected;
                 continue;
             }
             if (!change.at().isBefore(to)) break;
             if (connected) connectedMillis += Duration.between(cursor, change.at()).toMillis();
             cursor = change.at();
-            connected = StatusMapping.healthy(change.to());
+            connected = change.to() == Status.connected;
         }
         if (connected) connectedMillis += Duration.between(cursor, to).toMillis();
         return Math.round(connectedMillis * 10_000.0 / window) / 100.0;

@@ -1,5 +1,7 @@
 package whatsapp.maintenance.fleethealth.entity;
 
+import whatsapp.integrations.api.Status;
+
 /**
  * One instance in a {@code health_summary}: what the database said before the sweep and what Evolution says now.
  *
@@ -7,6 +9,6 @@ package whatsapp.maintenance.fleethealth.entity;
  * @param actualStatus   the status after it (unchanged when Evolution could not tell)
  * @param error          why the instance could not be checked, else null
  */
-public record InstanceHealth(String instanceName, String organizationId, String expectedStatus, String actualStatus,
+public record InstanceHealth(String instanceName, String organizationId, Status expectedStatus, Status actualStatus,
                              boolean healthy, boolean changed, String disconnectReason, String error) {
 }

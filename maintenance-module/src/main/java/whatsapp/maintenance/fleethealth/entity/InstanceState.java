@@ -2,6 +2,7 @@ package whatsapp.maintenance.fleethealth.entity;
 
 import java.time.Instant;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
+import whatsapp.integrations.api.Status;
 
 /**
  * One watched instance as a sweep leaves it: our row after the changes it recorded, and Evolution's view.
@@ -9,6 +10,6 @@ import whatsapp.evolution.instances.entity.EvolutionInstance;
  * @param statusChangedAt since when the instance has had {@code status}
  * @param listed          what Evolution listed (or the recheck found), null when it said nothing usable
  */
-public record InstanceState(String instanceName, String organizationId, String status, String disconnectReason,
+public record InstanceState(String instanceName, String organizationId, Status status, String disconnectReason,
                             Instant statusChangedAt, Instant connectedAt, String phoneNumber, EvolutionInstance listed) {
 }

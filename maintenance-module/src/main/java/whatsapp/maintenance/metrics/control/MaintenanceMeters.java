@@ -6,10 +6,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import whatsapp.integrations.api.Status;
 
 /**
  * The maintenance meters, exposed by WildFly's Micrometer subsystem as Prometheus text on the management port
@@ -21,25 +21,23 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class MaintenanceMeters {
 
-    public static final List<String> STATUSES = List.of("pending", "connecting", "connected", "disconnected", "missing", "deleting");
-
     @Inject
     MeterRegistry registry;
 
-    final Map<String, AtomicLong> instances = new ConcurrentHashMap<>();
+    final Map<Status, AtomicLong> instances = new ConcurrentHashMap<>();
 
     /** {@code whatsapp_instances{status}}: integrations by status, as the last health sweep on this node left them. */
     @PostConstruct
     void gauges() {
-        for (var status : STATUSES) {
+        for (var status : Status.values()) {
             var value = instances.computeIfAbsent(status, s -> new AtomicLong());
-            registry.gauge("whatsapp.instances", Tags.of("status", status), value, AtomicLong::get);
+            registry.gauge("whatsapp.instances", Tags.of("status", status.name()), value, AtomicLong::get);
         }
     }
 
     /** Refreshed by every sweep: statuses without instances read 0. */
-    public void instances(Map<String, Long> byStatus) {
-        for (var status : STATUSES) instances.get(status).set(byStatus.getOrDefault(status, 0L));
+    public void instances(Map<Status, Long> byStatus) {
+        for (var status : Status.values()) instances.get(status).set(byStatus.getOrDefault(status, 0L));
     }
 
     /** {@code whatsapp_disconnects_total{reason}}: disconnections the health sweeps recorded. */

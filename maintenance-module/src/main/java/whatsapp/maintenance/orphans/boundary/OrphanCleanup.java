@@ -22,7 +22,7 @@ import whatsapp.maintenance.orphans.entity.CleanupSummary;
 import whatsapp.maintenance.orphans.entity.OrphanReport;
 import whatsapp.maintenance.orphans.entity.Orphans;
 import whatsapp.maintenance.orphans.entity.Tally;
-import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
+import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /**
  * Orphan reconciliation that can never mass-delete: one listing (unusable → nothing changes), the
@@ -92,7 +92,7 @@ public class OrphanCleanup {
     }
 
     Orphans detect(Listing.Listed listed) {
-        return OrphanDetector.detect(listed.instances(), integrations.all(), prefix, Duration.ofMinutes(graceMinutes),
+        return OrphanDetector.detect(listed.instances(), integrations.inventory(), prefix, Duration.ofMinutes(graceMinutes),
                 listed.at());
     }
 

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import whatsapp.maintenance.orphans.entity.Cleanup;
 import whatsapp.maintenance.orphans.entity.CleanupSummary;
 import whatsapp.maintenance.orphans.entity.OrphanReport;
-import whatsapp.maintenance.problems.entity.EvolutionUnavailable;
 import whatsapp.maintenance.problems.entity.RunInProgress;
+import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /** Orphaned instances and records: a dry-run check, and the guarded cleanup. Admins only. */
 @Path("/")

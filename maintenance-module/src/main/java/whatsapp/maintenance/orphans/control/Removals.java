@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Lookup;
-import whatsapp.evolution.instances.entity.Removal;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.maintenance.orphans.entity.Item;
@@ -25,6 +25,7 @@ import whatsapp.maintenance.orphans.entity.Tally;
 public class Removals {
 
     public static final String ACTOR = "system:cleanup";
+    static final String IN_USE = "now in use by an integration";
     static final Logger LOG = Logger.getLogger(Removals.class.getName());
 
     @Inject
@@ -35,7 +36,8 @@ public class Removals {
 
     public Tally instances(List<EvolutionInstance> candidates, boolean dryRun, String reason) {
         var items = new ArrayList<Item>(candidates.size());
-        for (var candidate : candidates) items.add(instance(candidate.name(), dryRun, reason));
+        Set<String> inUse = dryRun && !candidates.isEmpty() ? integrations.namesInUse() : Set.of();
+        for (var candidate : candidates) items.add(instance(candidate.name(), dryRun, inUse, reason));
         return Tally.of(items);
     }
 
@@ -45,21 +47,24 @@ public class Removals {
         return Tally.of(items);
     }
 
-    Item instance(String name, boolean dryRun, String reason) {
+    /** A dry run asks whether the name is in use; a real one leaves that check to {@code removeOrphan}. */
+    Item instance(String name, boolean dryRun, Set<String> inUse, String reason) {
         var lookup = evolution.lookup(name);
         if (lookup instanceof Lookup.Missing) return instanceItem(name, Item.SKIPPED, "gone before the recheck");
         if (lookup instanceof Lookup.Unavailable unavailable)
             return instanceItem(name, Item.FAILED, "recheck impossible: " + unavailable.reason());
-        if (integrations.references(name)) return instanceItem(name, Item.SKIPPED, "now in use by an integration");
-        if (dryRun) return instanceItem(name, Item.WOULD_DELETE, "still present and unused");
-        var removal = evolution.delete(name);
-        if (removal instanceof Removal.Deleted) {
-            integrations.auditInstanceDeleted(name, ACTOR, reason);
-            LOG.info(() -> "Orphaned Evolution instance " + name + " logged out and deleted");
-            return instanceItem(name, Item.DELETED, "logged out and deleted");
-        }
-        if (removal instanceof Removal.AlreadyGone) return instanceItem(name, Item.SKIPPED, "gone before the deletion");
-        return instanceItem(name, Item.FAILED, "deletion failed: " + ((Removal.Unavailable) removal).reason());
+        if (dryRun) return inUse.contains(name) ? instanceItem(name, Item.SKIPPED, IN_USE)
+                : instanceItem(name, Item.WOULD_DELETE, "still present and unused");
+        var removal = integrations.removeOrphan(name, ACTOR, reason);
+        return switch (removal.outcome()) {
+            case DELETED -> {
+                LOG.info(() -> "Orphaned Evolution instance " + name + " logged out and deleted");
+                yield instanceItem(name, Item.DELETED, "logged out and deleted");
+            }
+            case IN_USE -> instanceItem(name, Item.SKIPPED, IN_USE);
+            case ALREADY_GONE -> instanceItem(name, Item.SKIPPED, "gone before the deletion");
+            case FAILED -> instanceItem(name, Item.FAILED, "deletion failed: " + removal.detail());
+        };
     }
 
     Item row(IntegrationSummary row, boolean dryRun, String reason) {

@@ -3,6 +3,7 @@ package whatsapp.maintenance.orphans.entity;
 import java.util.List;
 import java.util.UUID;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
+import whatsapp.integrations.api.Status;
 
 /** The dry-run answer of {@code GET /maintenance/orphaned-instances/check}; nothing was changed. */
 public record OrphanReport(boolean success, int evolutionInstances, int dbRecords, List<String> orphanedEvolutionInstances,
@@ -18,7 +19,7 @@ public record OrphanReport(boolean success, int evolutionInstances, int dbRecord
                 abortReason != null, abortReason);
     }
 
-    public record OrphanedRecord(UUID id, String instanceName, String organizationId, String status) {
+    public record OrphanedRecord(UUID id, String instanceName, String organizationId, Status status) {
     }
 
     public record Counts(int ownedEvolutionInstances, int orphanedEvolutionInstances, int orphanedDbRecords,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import whatsapp.maintenance.fleethealth.control.AlertPolicy.Subject;
+import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.fleethealth.entity.InstanceState;
 import whatsapp.maintenance.orphans.entity.DuplicateNumber;
 
@@ -95,6 +96,6 @@ class AlertPolicyTest {
     }
 
     static Subject disconnected(String name, Instant since) {
-        return Subject.disconnected(new InstanceState(name, "org", "disconnected", "device_removed (401)", since, null, null, null));
+        return Subject.disconnected(new InstanceState(name, "org", Status.disconnected, "device_removed (401)", since, null, null, null));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import whatsapp.evolution.instances.entity.ConnectionState;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
+import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.fleethealth.entity.InstanceState;
 
 class HealPolicyTest {
@@ -31,17 +32,17 @@ class HealPolicyTest {
 
     @Test
     void aNeverPairedInstanceWaitingForItsQrIsNotStuck() {
-        var state = new InstanceState("clinic-a-1", "org", "connecting", null, NOW.minus(Duration.ofHours(1)), null, null,
+        var state = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), null, null,
                 listed(ConnectionState.connecting, null, null));
         assertThat(HealPolicy.judge(state, TEN_MINUTES, NOW)).isEqualTo(NOT_STUCK);
     }
 
     @Test
     void evolutionMustAgreeThatItIsConnecting() {
-        var state = new InstanceState("clinic-a-1", "org", "connecting", null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511",
+        var state = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511",
                 listed(ConnectionState.open, null, null));
         assertThat(HealPolicy.judge(state, TEN_MINUTES, NOW)).isEqualTo(NOT_STUCK);
-        var unlisted = new InstanceState("clinic-a-1", "org", "connecting", null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511", null);
+        var unlisted = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511", null);
         assertThat(HealPolicy.judge(unlisted, TEN_MINUTES, NOW)).isEqualTo(NOT_STUCK);
     }
 
@@ -68,7 +69,7 @@ class HealPolicyTest {
     }
 
     static InstanceState connecting(Instant since, Instant connectedAt, Integer code, Instant disconnectedAt) {
-        return new InstanceState("clinic-a-1", "org", "connecting", null, since, connectedAt, "5511999990000",
+        return new InstanceState("clinic-a-1", "org", Status.connecting, null, since, connectedAt, "5511999990000",
                 listed(ConnectionState.connecting, code, disconnectedAt));
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import whatsapp.integrations.api.Source;
+import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 
 /** Properties checked over a thousand random histories (fixed seed, so a failure repeats), then examples. */
@@ -17,7 +19,7 @@ class UptimeTest {
 
     static final Instant NOW = Instant.parse("2025-11-15T16:45:00Z");
     static final Instant DAY_AGO = NOW.minus(Uptime.DAY);
-    static final List<String> STATUSES = List.of("pending", "connecting", "connected", "disconnected", "missing");
+    static final List<Status> STATUSES = List.of(Status.pending, Status.connecting, Status.connected, Status.disconnected, Status.missing);
     static final int TRIES = 1000;
 
     final Random random = new Random(20251115);
@@ -35,10 +37,10 @@ class UptimeTest {
     void connectedAndNotConnectedShareTheWindowOnceTheStartIsKnown() {
         for (int i = 0; i < TRIES; i++) {
             var known = new ArrayList<StatusChange>();
-            known.add(change("pending", "connected", NOW.minus(Uptime.MONTH)));
+            known.add(change(Status.pending, Status.connected, NOW.minus(Uptime.MONTH)));
             known.addAll(history());
             var flipped = known.stream()
-                    .map(c -> change(c.from(), "connected".equals(c.to()) ? "disconnected" : "connected", c.at())).toList();
+                    .map(c -> change(c.from(), c.to() == Status.connected ? Status.disconnected : Status.connected, c.at())).toList();
             var sum = Uptime.percent(known, DAY_AGO, NOW) + Uptime.percent(flipped, DAY_AGO, NOW);
             assertThat(sum).as("%s", known).isCloseTo(100.0, offset(0.011));
         }
@@ -47,7 +49,7 @@ class UptimeTest {
     @Test
     void connectedBeforeTheWindowAndNeverChangedIsAHundred() {
         for (int i = 0; i < TRIES; i++) {
-            var history = List.of(change("pending", "connected", DAY_AGO.minus(Duration.ofMinutes(random.nextInt(100_000)))));
+            var history = List.of(change(Status.pending, Status.connected, DAY_AGO.minus(Duration.ofMinutes(random.nextInt(100_000)))));
             assertThat(Uptime.percent(history, DAY_AGO, NOW)).isEqualTo(100.0);
         }
     }
@@ -57,14 +59,14 @@ class UptimeTest {
         for (int i = 0; i < TRIES; i++) {
             var history = history();
             var later = new ArrayList<>(history);
-            later.add(change("disconnected", "connected", NOW.plusSeconds(1 + random.nextInt(3600))));
+            later.add(change(Status.disconnected, Status.connected, NOW.plusSeconds(1 + random.nextInt(3600))));
             assertThat(Uptime.percent(later, DAY_AGO, NOW)).isEqualTo(Uptime.percent(history, DAY_AGO, NOW));
         }
     }
 
     @Test
     void beforeTheFirstChangeEverTheInstanceCountsAsNotConnected() {
-        var history = List.of(change("pending", "connected", NOW.minus(Duration.ofHours(6))));
+        var history = List.of(change(Status.pending, Status.connected, NOW.minus(Duration.ofHours(6))));
         assertThat(Uptime.percent(history, DAY_AGO, NOW)).isEqualTo(25.0);
         assertThat(Uptime.percent(List.of(), DAY_AGO, NOW)).isZero();
     }
@@ -72,9 +74,9 @@ class UptimeTest {
     @Test
     void theWindowStartsInTheStateTheChangeBeforeItLeft() {
         var history = List.of(
-                change("pending", "connected", NOW.minus(Duration.ofDays(3))),
-                change("connected", "disconnected", NOW.minus(Duration.ofHours(12))),
-                change("disconnected", "connected", NOW.minus(Duration.ofHours(6))));
+                change(Status.pending, Status.connected, NOW.minus(Duration.ofDays(3))),
+                change(Status.connected, Status.disconnected, NOW.minus(Duration.ofHours(12))),
+                change(Status.disconnected, Status.connected, NOW.minus(Duration.ofHours(6))));
         assertThat(Uptime.percent(history, DAY_AGO, NOW)).isEqualTo(75.0);
         assertThat(Uptime.percent(history, NOW.minus(Uptime.WEEK), NOW))
                 .isEqualTo(Math.round((3 * 24 - 6) * 10_000.0 / (7 * 24)) / 100.0);
@@ -83,9 +85,9 @@ class UptimeTest {
     @Test
     void connectingAndMissingAreNotConnected() {
         var history = List.of(
-                change("pending", "connected", NOW.minus(Duration.ofDays(2))),
-                change("connected", "connecting", NOW.minus(Duration.ofHours(18))),
-                change("connecting", "missing", NOW.minus(Duration.ofHours(12))));
+                change(Status.pending, Status.connected, NOW.minus(Duration.ofDays(2))),
+                change(Status.connected, Status.connecting, NOW.minus(Duration.ofHours(18))),
+                change(Status.connecting, Status.missing, NOW.minus(Duration.ofHours(12))));
         assertThat(Uptime.percent(history, DAY_AGO, NOW)).isEqualTo(25.0);
     }
 
@@ -95,12 +97,12 @@ class UptimeTest {
         int size = random.nextInt(41);
         for (int i = 0; i < size; i++) {
             long offset = random.nextInt(10) == 0 ? 0 : -Duration.ofDays(45).toSeconds() + (long) (random.nextDouble() * Duration.ofDays(45).plusHours(1).toSeconds());
-            changes.add(change("connecting", STATUSES.get(random.nextInt(STATUSES.size())), NOW.plusSeconds(offset)));
+            changes.add(change(Status.connecting, STATUSES.get(random.nextInt(STATUSES.size())), NOW.plusSeconds(offset)));
         }
         return changes;
     }
 
-    static StatusChange change(String from, String to, Instant at) {
-        return new StatusChange("clinic-org-1-1763224272772", "org-1", UUID.randomUUID(), from, to, null, at, "sweep");
+    static StatusChange change(Status from, Status to, Instant at) {
+        return new StatusChange("clinic-org-1-1763224272772", "org-1", UUID.randomUUID(), from, to, null, at, Source.sweep);
     }
 }

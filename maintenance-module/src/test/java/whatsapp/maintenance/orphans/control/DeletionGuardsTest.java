@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.orphans.entity.Orphans;
 
 class DeletionGuardsTest {
@@ -42,7 +43,7 @@ class DeletionGuardsTest {
         var instances = IntStream.range(0, orphanedInstances)
                 .mapToObj(i -> new EvolutionInstance("clinic-" + i, null, null, null, null, null, null, null)).toList();
         var records = IntStream.range(0, orphanedRows)
-                .mapToObj(i -> new IntegrationSummary(null, "org", "clinic-r" + i, "pending", true, null, null, null, null, null, null))
+                .mapToObj(i -> new IntegrationSummary(null, "org", "clinic-r" + i, Status.pending, true, null, null, null, null, null, null))
                 .toList();
         return new Orphans(listed, owned, rows, instances, records, List.of());
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import whatsapp.evolution.instances.entity.ConnectionState;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Status;
 
 class OrphanDetectorTest {
 
@@ -120,7 +121,7 @@ class OrphanDetectorTest {
     }
 
     static IntegrationSummary row(String instanceName, Instant createdAt, boolean enabled) {
-        return new IntegrationSummary(UUID.randomUUID(), "org", instanceName, enabled ? "connected" : "deleting", enabled,
+        return new IntegrationSummary(UUID.randomUUID(), "org", instanceName, enabled ? Status.connected : Status.deleting, enabled,
                 null, null, null, createdAt, createdAt, createdAt);
     }
 }

@@ -1,4 +1,4 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.fleethealth.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,9 @@ import whatsapp.evolution.instances.entity.ConnectionState;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Observation;
+import whatsapp.integrations.api.Status;
 
-class StatusMappingTest {
+class HealthSweepTest {
 
     static final Instant NOW = Instant.parse("2025-11-15T16:45:00Z");
     static final String DEVICE_REMOVED = "{\"error\":{\"data\":{\"tag\":\"stream:error\",\"attrs\":{\"code\":\"401\"},"
@@ -20,52 +21,51 @@ class StatusMappingTest {
 
     @Test
     void evolutionStatesInOurWords() {
-        assertThat(StatusMapping.status(ConnectionState.open)).isEqualTo("connected");
-        assertThat(StatusMapping.status(ConnectionState.connecting)).isEqualTo("connecting");
-        assertThat(StatusMapping.status(ConnectionState.close)).isEqualTo("disconnected");
-        assertThat(StatusMapping.status(null)).isNull();
+        assertThat(ConnectionState.open.status()).isEqualTo(Status.connected);
+        assertThat(ConnectionState.connecting.status()).isEqualTo(Status.connecting);
+        assertThat(ConnectionState.close.status()).isEqualTo(Status.disconnected);
     }
 
     @Test
     void aClosedInstanceCarriesItsReasonAndItsNumber() {
         var instance = new EvolutionInstance("clinic-a-1", "id", ConnectionState.close, "5511999990000@s.whatsapp.net", 401,
                 DEVICE_REMOVED, NOW, NOW);
-        var seen = StatusMapping.observe(instance, NOW).orElseThrow();
-        assertThat(seen).isEqualTo(new Observation("clinic-a-1", "disconnected", "5511999990000", "device_removed (401)", NOW));
+        var seen = instance.observation(NOW).orElseThrow();
+        assertThat(seen).isEqualTo(new Observation("clinic-a-1", Status.disconnected, "5511999990000", "device_removed (401)", NOW));
     }
 
     @Test
     void stickyDisconnectionFieldsOfAnOpenInstanceAreIgnored() {
         var instance = new EvolutionInstance("clinic-a-1", "id", ConnectionState.open, "5511999990000@s.whatsapp.net", 401,
                 DEVICE_REMOVED, NOW, NOW);
-        assertThat(StatusMapping.observe(instance, NOW).orElseThrow().disconnectReason()).isNull();
+        assertThat(instance.observation(NOW).orElseThrow().disconnectReason()).isNull();
     }
 
     @Test
     void anUnknownStateSaysNothing() {
         var instance = new EvolutionInstance("clinic-a-1", "id", null, null, null, null, null, null);
-        assertThat(StatusMapping.observe(instance, NOW)).isEmpty();
+        assertThat(instance.observation(NOW)).isEmpty();
     }
 
     @Test
     void onlyObservationsThatCouldChangeTheRowAreRecorded() {
-        var row = row("connected", "5511999990000", NOW, null);
-        assertThat(StatusMapping.mayChange(row, seen("connected", "5511999990000", null))).isFalse();
-        assertThat(StatusMapping.mayChange(row, seen("connected", null, null))).isFalse();
-        assertThat(StatusMapping.mayChange(row, seen("disconnected", "5511999990000", null))).isTrue();
-        assertThat(StatusMapping.mayChange(row, seen("connected", "5511888880000", null))).isTrue();
-        assertThat(StatusMapping.mayChange(row("connected", null, null, null), seen("connected", null, null)))
+        var row = row(Status.connected, "5511999990000", NOW, null);
+        assertThat(HealthSweep.mayChange(row, seen(Status.connected, "5511999990000", null))).isFalse();
+        assertThat(HealthSweep.mayChange(row, seen(Status.connected, null, null))).isFalse();
+        assertThat(HealthSweep.mayChange(row, seen(Status.disconnected, "5511999990000", null))).isTrue();
+        assertThat(HealthSweep.mayChange(row, seen(Status.connected, "5511888880000", null))).isTrue();
+        assertThat(HealthSweep.mayChange(row(Status.connected, null, null, null), seen(Status.connected, null, null)))
                 .as("connected_at still to be set").isTrue();
-        var closed = row("disconnected", null, null, "logout (401)");
-        assertThat(StatusMapping.mayChange(closed, seen("disconnected", null, "device_removed (401)"))).isTrue();
-        assertThat(StatusMapping.mayChange(closed, seen("disconnected", null, "logout (401)"))).isFalse();
+        var closed = row(Status.disconnected, null, null, "logout (401)");
+        assertThat(HealthSweep.mayChange(closed, seen(Status.disconnected, null, "device_removed (401)"))).isTrue();
+        assertThat(HealthSweep.mayChange(closed, seen(Status.disconnected, null, "logout (401)"))).isFalse();
     }
 
-    static Observation seen(String status, String phone, String reason) {
+    static Observation seen(Status status, String phone, String reason) {
         return new Observation("clinic-a-1", status, phone, reason, NOW);
     }
 
-    static IntegrationSummary row(String status, String phone, Instant connectedAt, String reason) {
+    static IntegrationSummary row(Status status, String phone, Instant connectedAt, String reason) {
         return new IntegrationSummary(UUID.randomUUID(), "org", "clinic-a-1", status, true, phone, connectedAt, reason, NOW, NOW, NOW);
     }
 }

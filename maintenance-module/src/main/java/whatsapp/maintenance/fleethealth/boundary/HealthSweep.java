@@ -25,9 +25,8 @@ import whatsapp.integrations.api.Observation;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
-import whatsapp.maintenance.fleethealth.control.AlertPolicy;
-import whatsapp.maintenance.fleethealth.control.AlertPolicy.Subject;
-import whatsapp.maintenance.fleethealth.control.AlertStamps;
+import whatsapp.maintenance.alerts.boundary.Alerts;
+import whatsapp.maintenance.alerts.entity.Subject;
 import whatsapp.maintenance.fleethealth.control.HealPolicy;
 import whatsapp.maintenance.fleethealth.control.RestartAttempts;
 import whatsapp.maintenance.fleethealth.entity.HealAttempt;
@@ -36,7 +35,6 @@ import whatsapp.maintenance.fleethealth.entity.InstanceHealth;
 import whatsapp.maintenance.fleethealth.entity.InstanceState;
 import whatsapp.maintenance.fleethealth.entity.Sweep;
 import whatsapp.maintenance.metrics.control.MaintenanceMeters;
-import whatsapp.maintenance.orphans.control.Alerts;
 import whatsapp.maintenance.orphans.control.OrphanDetector;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
@@ -60,12 +58,9 @@ public class HealthSweep {
     Integrations integrations;
 
     @EJB
-    AlertStamps stamps;
-
-    @EJB
     RestartAttempts attempts;
 
-    @Inject
+    @EJB
     Alerts alerts;
 
     @Inject
@@ -75,14 +70,6 @@ public class HealthSweep {
     @Inject
     @ConfigProperty(name = "health.max-rechecks", defaultValue = "50")
     int maxRechecks;
-
-    @Inject
-    @ConfigProperty(name = "alert.cooldown-minutes", defaultValue = "30")
-    int cooldownMinutes;
-
-    @Inject
-    @ConfigProperty(name = "alert.group-threshold", defaultValue = "5")
-    int groupThreshold;
 
     @Inject
     @ConfigProperty(name = "heal.connecting-minutes", defaultValue = "10")
@@ -253,7 +240,7 @@ public class HealthSweep {
             if (verdict == HealPolicy.Verdict.RESTART) stuck.add(state);
             if (verdict == HealPolicy.Verdict.REPAIR_NEEDED) {
                 var reason = "session ended by WhatsApp (" + state.listed().disconnectionReasonCode() + ")";
-                subjects.add(Subject.repairNeeded(state, reason));
+                subjects.add(Subject.repairNeeded(state.instanceName(), state.organizationId(), reason, state.statusChangedAt()));
                 report.add(new HealAttempt(state.instanceName(), HealAttempt.REPAIR_NEEDED,
                         reason + "; a restart cannot pair it again: scan a new QR code"));
             }
@@ -304,22 +291,12 @@ public class HealthSweep {
         var ours = new HashSet<String>(states.size() * 2);
         for (var state : states) {
             ours.add(state.instanceName());
-            if (state.status() == Status.disconnected) candidates.add(Subject.disconnected(state));
+            if (state.status() == Status.disconnected) candidates.add(Subject.disconnected(state.instanceName(),
+                    state.organizationId(), state.disconnectReason(), state.statusChangedAt()));
         }
         candidates.addAll(subjects);
         for (var duplicate : OrphanDetector.duplicates(listed.instances(), ours))
-            if (!duplicate.kept().isEmpty()) candidates.add(Subject.duplicate(duplicate));
-        if (candidates.isEmpty()) return 0;
-        var names = new HashSet<String>();
-        candidates.forEach(subject -> names.addAll(subject.instanceNames()));
-        var due = AlertPolicy.due(candidates, stamps.lastSent(names), Duration.ofMinutes(cooldownMinutes), now);
-        int sent = 0;
-        for (var batch : AlertPolicy.batches(due, groupThreshold)) {
-            if (!alerts.post(AlertPolicy.message(batch, now))) continue;
-            sent++;
-            var named = batch.stream().flatMap(subject -> subject.instanceNames().stream()).toList();
-            stamps.stamp(named, batch.size() == 1 ? batch.get(0).kind() : AlertPolicy.GROUP, now);
-        }
-        return sent;
+            if (!duplicate.kept().isEmpty()) candidates.add(Subject.duplicate(duplicate.phoneNumber(), duplicate.instances()));
+        return alerts.send(candidates, now);
     }
 }

@@ -43,9 +43,4 @@ public final class HealPolicy {
         return state.connectedAt() == null || listed.disconnectionAt() == null
                 || !listed.disconnectionAt().isBefore(state.connectedAt());
     }
-
-    /** A reason such as {@code device_removed (401)} or {@code banned (403)}: only a new QR scan helps. */
-    public static boolean needsRepairing(String reason) {
-        return reason != null && reason.matches(".*\\b(401|403)\\b.*");
-    }
 }

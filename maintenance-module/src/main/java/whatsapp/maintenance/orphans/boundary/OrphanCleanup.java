@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.entity.Listing;
 import whatsapp.integrations.api.Integrations;
-import whatsapp.maintenance.orphans.control.Alerts;
+import whatsapp.maintenance.alerts.boundary.Alerts;
 import whatsapp.maintenance.orphans.control.DeletionGuards;
 import whatsapp.maintenance.orphans.control.OrphanDetector;
 import whatsapp.maintenance.orphans.control.Removals;
@@ -45,7 +45,7 @@ public class OrphanCleanup {
     @Inject
     Removals removals;
 
-    @Inject
+    @EJB
     Alerts alerts;
 
     @Inject
@@ -105,7 +105,7 @@ public class OrphanCleanup {
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Duplicate number event not recorded: " + e.getClass().getSimpleName());
             }
-            alerts.duplicateNumber(duplicate, Instant.now());
+            alerts.duplicateNumber(duplicate.phoneNumber(), duplicate.instances(), duplicate.kept(), Instant.now());
         }
     }
 }

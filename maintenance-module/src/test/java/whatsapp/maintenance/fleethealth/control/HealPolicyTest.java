@@ -60,14 +60,6 @@ class HealPolicyTest {
         assertThat(HealPolicy.judge(state, TEN_MINUTES, NOW)).isEqualTo(RESTART);
     }
 
-    @Test
-    void reasonsThatNeedANewQrScan() {
-        assertThat(HealPolicy.needsRepairing("device_removed (401)")).isTrue();
-        assertThat(HealPolicy.needsRepairing("banned (403)")).isTrue();
-        assertThat(HealPolicy.needsRepairing("conflict (440)")).isFalse();
-        assertThat(HealPolicy.needsRepairing(null)).isFalse();
-    }
-
     static InstanceState connecting(Instant since, Instant connectedAt, Integer code, Instant disconnectedAt) {
         return new InstanceState("clinic-a-1", "org", Status.connecting, null, since, connectedAt, "5511999990000",
                 listed(ConnectionState.connecting, code, disconnectedAt));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import whatsapp.maintenance.heal.entity.HealAttempt;
 
 /**
  * {@code health_summary} as {@code POST /maintenance/health-check} answers it and the runs history stores it.

@@ -1,9 +1,9 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.heal.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static whatsapp.maintenance.fleethealth.control.HealPolicy.Verdict.NOT_STUCK;
-import static whatsapp.maintenance.fleethealth.control.HealPolicy.Verdict.REPAIR_NEEDED;
-import static whatsapp.maintenance.fleethealth.control.HealPolicy.Verdict.RESTART;
+import static whatsapp.maintenance.heal.control.HealPolicy.Verdict.NOT_STUCK;
+import static whatsapp.maintenance.heal.control.HealPolicy.Verdict.REPAIR_NEEDED;
+import static whatsapp.maintenance.heal.control.HealPolicy.Verdict.RESTART;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import whatsapp.evolution.instances.entity.ConnectionState;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.integrations.api.Status;
-import whatsapp.maintenance.fleethealth.entity.InstanceState;
+import whatsapp.maintenance.heal.entity.InstanceState;
 
 class HealPolicyTest {
 

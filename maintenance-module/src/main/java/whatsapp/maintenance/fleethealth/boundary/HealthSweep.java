@@ -20,6 +20,10 @@ import whatsapp.maintenance.fleethealth.entity.HealthSummary;
 import whatsapp.maintenance.fleethealth.entity.Sweep;
 import whatsapp.maintenance.heal.boundary.AutoHeal;
 import whatsapp.maintenance.metrics.control.MaintenanceMeters;
+import whatsapp.maintenance.runs.boundary.Runs;
+import whatsapp.maintenance.runs.entity.Run;
+import whatsapp.maintenance.runs.entity.RunStart;
+import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /**
@@ -27,7 +31,8 @@ import whatsapp.web.problems.boundary.EvolutionUnavailable;
  * ({@link FleetComparison}), absent rows rechecked by name, everything observed recorded with one
  * {@code Integrations.observe} call (one transaction, one batched update, history, events, cache), then the
  * follow-ups: gauges, the auto-heal, alerts. No transaction spans an Evolution call: a slow Evolution must not hold
- * a database connection and row locks. Runs go through {@link SweepRuns}, which holds the cluster-wide lock.
+ * a database connection and row locks. One sweep at a time in the cluster, each in the runs history and timed
+ * ({@code whatsapp.health.sweeps}, tagged with the outcome).
  *
  * <p>The unguarded {@link Evolution}, not the request path's guarded one: a sweep is a batch job, one at a time per
  * cluster, whose fleet listing may take 30 s. The request path's 12 s budget would cut it, and its failures would
@@ -46,6 +51,9 @@ public class HealthSweep {
     Integrations integrations;
 
     @EJB
+    Runs runs;
+
+    @EJB
     AutoHeal autoHeal;
 
     @EJB
@@ -59,7 +67,18 @@ public class HealthSweep {
     @ConfigProperty(name = "health.max-rechecks", defaultValue = "50")
     int maxRechecks;
 
-    public Sweep sweep(HealthSummary.Run run) {
+    public Sweep run(String triggeredBy) {
+        var started = Instant.now();
+        Sweep result = null;
+        try {
+            result = runs.run(RunType.health, triggeredBy, this::sweep, () -> new Sweep.Skipped("another health sweep holds the lock"));
+            return result;
+        } finally {
+            meters.sweep(result == null ? Run.FAILED : result.outcome(), Duration.between(started, Instant.now()));
+        }
+    }
+
+    Sweep sweep(RunStart run) {
         // what the listing shows is as of the moment we asked: a webhook applied while it was on its
         // way is newer, and observe() leaves such rows alone
         var asked = Instant.now();
@@ -70,7 +89,7 @@ public class HealthSweep {
         });
     }
 
-    Sweep sweep(HealthSummary.Run run, Listing.Listed listed, Instant asked) {
+    Sweep sweep(RunStart run, Listing.Listed listed, Instant asked) {
         var watch = new Stopwatch();
         var rows = integrations.watched();
         watch.lap("rows");

@@ -22,7 +22,7 @@ import whatsapp.maintenance.orphans.entity.Cleanup;
 import whatsapp.maintenance.orphans.entity.CleanupSummary;
 import whatsapp.maintenance.orphans.entity.OrphanReport;
 import whatsapp.maintenance.orphans.entity.Orphans;
-import whatsapp.maintenance.orphans.entity.Tally;
+import whatsapp.maintenance.orphans.entity.ItemCounts;
 import whatsapp.maintenance.runs.boundary.Runs;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
@@ -120,7 +120,7 @@ public class OrphanCleanup {
         if (abort.isPresent()) {
             LOG.warning(() -> "Orphan cleanup aborted: " + abort.get());
             return new Cleanup.Done(CleanupSummary.of(run, orphans, abort.get(),
-                    Tally.aborted(orphans.instances().size()), Tally.aborted(orphans.rows().size())));
+                    ItemCounts.aborted(orphans.instances().size()), ItemCounts.aborted(orphans.rows().size())));
         }
         var reason = "orphan cleanup" + (run.id() == null ? "" : " run " + run.id()) + " triggered by "
                 + run.triggeredBy() + ": no live counterpart for more than " + graceMinutes + " min";

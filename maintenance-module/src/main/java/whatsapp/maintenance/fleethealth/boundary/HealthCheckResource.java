@@ -3,9 +3,7 @@ package whatsapp.maintenance.fleethealth.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,22 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import whatsapp.integrations.api.IntegrationSummary;
-import whatsapp.integrations.api.Integrations;
-import whatsapp.integrations.api.Status;
-import whatsapp.integrations.api.StatusChange;
-import whatsapp.maintenance.fleethealth.control.Uptime;
+import whatsapp.maintenance.fleethealth.entity.FleetStatus;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
-import whatsapp.maintenance.fleethealth.entity.Sweep;
+import whatsapp.maintenance.fleethealth.entity.InstanceHistory;
 import whatsapp.maintenance.problems.entity.RunInProgress;
-import whatsapp.maintenance.problems.entity.UnknownInstance;
-import whatsapp.web.json.JsonContract;
+import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /** Fleet health: a sweep against Evolution, the recorded statuses, and one instance's history. Admins only. */
@@ -40,10 +29,10 @@ import whatsapp.web.problems.boundary.EvolutionUnavailable;
 public class HealthCheckResource {
 
     @EJB
-    SweepRuns sweeps;
+    HealthSweep sweep;
 
-    @EJB(lookup = Integrations.LOOKUP)
-    Integrations integrations;
+    @EJB
+    FleetHealth health;
 
     @Context
     SecurityContext security;
@@ -57,28 +46,22 @@ public class HealthCheckResource {
     @APIResponse(responseCode = "409", description = "a sweep is already running somewhere in the cluster")
     @APIResponse(responseCode = "503", description = "Evolution unavailable; no status was changed")
     public SweepAnswer sweep() {
-        var result = sweeps.run(security.getUserPrincipal().getName());
-        if (result instanceof Sweep.Skipped) throw new RunInProgress("health");
-        if (result instanceof Sweep.Unavailable unavailable) throw new EvolutionUnavailable(unavailable.reason());
-        return new SweepAnswer(true, ((Sweep.Done) result).summary());
+        return sweep.run(security.getUserPrincipal().getName()).match(
+                done -> new SweepAnswer(true, done.summary()),
+                skipped -> {
+                    throw new RunInProgress(RunType.health);
+                },
+                unavailable -> {
+                    throw new EvolutionUnavailable(unavailable.reason());
+                });
     }
 
     /** The recorded statuses of every integration, from the database only: Evolution is not asked. */
     @GET
     @Path("health-check/status")
     @Operation(summary = "Recorded status of every integration, from the database only (no Evolution call)")
-    public StatusAnswer status() {
-        var rows = integrations.inventory();
-        var instances = new ArrayList<InstanceStatus>(rows.size());
-        int healthy = 0;
-        for (var row : rows) {
-            boolean isHealthy = row.status().healthy();
-            if (isHealthy) healthy++;
-            instances.add(new InstanceStatus(row.instanceName(), row.organizationId(), row.status(), row.enabled(), isHealthy,
-                    row.connectedAt(), row.disconnectReason(), row.updatedAt()));
-        }
-        instances.sort((a, b) -> a.instanceName().compareTo(b.instanceName()));
-        return new StatusAnswer(true, new Counts(rows.size(), healthy, rows.size() - healthy), instances);
+    public FleetStatus status() {
+        return health.status();
     }
 
     /** Status changes, newest first, over the last 30 days (and the change before, which the window starts in). */
@@ -88,49 +71,12 @@ public class HealthCheckResource {
             + "with uptime percentages over 24h, 7d and 30d")
     @APIResponse(responseCode = "200", description = "changes and uptime")
     @APIResponse(responseCode = "404", description = "no integration uses the name and it has no recorded history")
-    public JsonObject history(@PathParam("instance_name") String instanceName) {
-        var now = Instant.now();
-        List<StatusChange> changes = integrations.history(instanceName, now.minus(Uptime.MONTH));
-        Status status = changes.isEmpty() ? null : changes.get(changes.size() - 1).to();
-        if (changes.isEmpty()) {
-            status = integrations.find(instanceName).map(IntegrationSummary::status)
-                    .orElseThrow(() -> new UnknownInstance(instanceName));
-        }
-        var uptime = Json.createObjectBuilder()
-                .add("24h", Uptime.percent(changes, now.minus(Uptime.DAY), now))
-                .add("7d", Uptime.percent(changes, now.minus(Uptime.WEEK), now))
-                .add("30d", Uptime.percent(changes, now.minus(Uptime.MONTH), now));
-        var newestFirst = new ArrayList<>(changes);
-        Collections.reverse(newestFirst);
-        var list = Json.createArrayBuilder();
-        for (var change : newestFirst) {
-            list.add(Json.createObjectBuilder()
-                    .add("from", change.from().name())
-                    .add("to", change.to().name())
-                    .add("reason", change.reason() == null ? JsonValue.NULL : Json.createValue(change.reason()))
-                    .add("at", JsonContract.Millis.FORMAT.format(change.at()))
-                    .add("source", change.source().name()));
-        }
-        return Json.createObjectBuilder()
-                .add("success", true)
-                .add("instance_name", instanceName)
-                .add("status", status.name())
-                .add("uptime", uptime)
-                .add("changes", list)
-                .build();
+    public InstanceHistory history(@PathParam("instance_name") String instanceName) {
+        return health.history(instanceName);
     }
 
     /** {"success": true, "health_summary": {...}} */
+    @JsonbPropertyOrder({"success", "healthSummary"})
     public record SweepAnswer(boolean success, HealthSummary healthSummary) {
-    }
-
-    public record StatusAnswer(boolean success, Counts summary, List<InstanceStatus> instances) {
-    }
-
-    public record Counts(int total, int healthy, int unhealthy) {
-    }
-
-    public record InstanceStatus(String instanceName, String organizationId, Status status, boolean enabled, boolean healthy,
-                                 Instant connectedAt, String disconnectReason, Instant lastUpdated) {
     }
 }

@@ -7,45 +7,36 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.Evolution;
-import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Listing;
-import whatsapp.evolution.instances.entity.Lookup;
-import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
-import whatsapp.integrations.api.Observation;
 import whatsapp.integrations.api.Source;
-import whatsapp.integrations.api.Status;
-import whatsapp.integrations.api.StatusChange;
-import whatsapp.maintenance.fleethealth.control.AlertPolicy;
-import whatsapp.maintenance.fleethealth.control.AlertPolicy.Subject;
-import whatsapp.maintenance.fleethealth.control.AlertStamps;
-import whatsapp.maintenance.fleethealth.control.HealPolicy;
-import whatsapp.maintenance.fleethealth.control.RestartAttempts;
-import whatsapp.maintenance.fleethealth.entity.HealAttempt;
+import whatsapp.maintenance.alerts.boundary.Alerts;
+import whatsapp.maintenance.fleethealth.control.FleetComparison;
+import whatsapp.maintenance.fleethealth.control.Stopwatch;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
-import whatsapp.maintenance.fleethealth.entity.InstanceHealth;
-import whatsapp.maintenance.fleethealth.entity.InstanceState;
 import whatsapp.maintenance.fleethealth.entity.Sweep;
+import whatsapp.maintenance.heal.boundary.AutoHeal;
 import whatsapp.maintenance.metrics.control.MaintenanceMeters;
-import whatsapp.maintenance.orphans.control.Alerts;
-import whatsapp.maintenance.orphans.control.OrphanDetector;
+import whatsapp.maintenance.runs.boundary.Runs;
+import whatsapp.maintenance.runs.entity.Run;
+import whatsapp.maintenance.runs.entity.RunStart;
+import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /**
- * One look at the whole fleet: one {@code fetchInstances} call, each enabled row compared with its instance,
- * rows absent from the listing rechecked by name (only Evolution's own 404 makes them {@code missing}), and
- * everything observed recorded with one {@code Integrations.observe} call (one transaction, one batched update,
- * history, events, cache). Then the follow-ups: restarts of instances stuck connecting, alerts, gauges. No
- * transaction spans an Evolution call. Runs go through {@link SweepRuns}, which holds the cluster-wide lock.
+ * One look at the whole fleet: one {@code fetchInstances} call compared with the watched rows
+ * ({@link FleetComparison}), absent rows rechecked by name, everything observed recorded with one
+ * {@code Integrations.observe} call (one transaction, one batched update, history, events, cache), then the
+ * follow-ups: gauges, the auto-heal, alerts. No transaction spans an Evolution call: a slow Evolution must not hold
+ * a database connection and row locks. One sweep at a time in the cluster, each in the runs history and timed
+ * ({@code whatsapp.health.sweeps}, tagged with the outcome).
+ *
+ * <p>The unguarded {@link Evolution}, not the request path's guarded one: a sweep is a batch job, one at a time per
+ * cluster, whose fleet listing may take 30 s. The request path's 12 s budget would cut it, and its failures would
+ * open the circuit breaker that protects the clinics' requests.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -60,12 +51,12 @@ public class HealthSweep {
     Integrations integrations;
 
     @EJB
-    AlertStamps stamps;
+    Runs runs;
 
     @EJB
-    RestartAttempts attempts;
+    AutoHeal autoHeal;
 
-    @Inject
+    @EJB
     Alerts alerts;
 
     @Inject
@@ -76,250 +67,53 @@ public class HealthSweep {
     @ConfigProperty(name = "health.max-rechecks", defaultValue = "50")
     int maxRechecks;
 
-    @Inject
-    @ConfigProperty(name = "alert.cooldown-minutes", defaultValue = "30")
-    int cooldownMinutes;
+    public Sweep run(String triggeredBy) {
+        var started = Instant.now();
+        Sweep result = null;
+        try {
+            result = runs.run(RunType.health, triggeredBy, this::sweep, () -> new Sweep.Skipped("another health sweep holds the lock"));
+            return result;
+        } finally {
+            meters.sweep(result == null ? Run.FAILED : result.outcome(), Duration.between(started, Instant.now()));
+        }
+    }
 
-    @Inject
-    @ConfigProperty(name = "alert.group-threshold", defaultValue = "5")
-    int groupThreshold;
-
-    @Inject
-    @ConfigProperty(name = "heal.connecting-minutes", defaultValue = "10")
-    int connectingMinutes;
-
-    @Inject
-    @ConfigProperty(name = "heal.max-restarts-per-hour", defaultValue = "3")
-    int maxRestartsPerHour;
-
-    @Inject
-    @ConfigProperty(name = "heal.max-restarts-per-sweep", defaultValue = "20")
-    int maxRestartsPerSweep;
-
-    public Sweep sweep(HealthSummary.Run run) {
+    Sweep sweep(RunStart run) {
         // what the listing shows is as of the moment we asked: a webhook applied while it was on its
         // way is newer, and observe() leaves such rows alone
         var asked = Instant.now();
-        var listing = evolution.list();
-        if (listing instanceof Listing.Unavailable unavailable) {
+        return evolution.list().match(listed -> sweep(run, listed, asked), unavailable -> {
             LOG.warning(() -> "Health sweep: Evolution listing unusable (" + unavailable.reason() + "); no status changed");
             return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(unavailable.reason()).getMessage()),
                     unavailable.reason());
-        }
-        var listed = (Listing.Listed) listing;
-        var now = asked;
-        var phases = new Phases();
+        });
+    }
+
+    Sweep sweep(RunStart run, Listing.Listed listed, Instant asked) {
+        var watch = new Stopwatch();
         var rows = integrations.watched();
-        phases.mark("rows");
-        var instances = new HashMap<String, EvolutionInstance>(listed.instances().size() * 2);
-        for (var instance : listed.instances()) instances.put(instance.name(), instance);
-
-        var errors = new HashMap<String, String>();
-        var observations = observe(rows, instances, errors, now);
-        phases.mark("compare");
-        var changes = integrations.observe(new ArrayList<>(observations.values()), Source.sweep);
-        phases.mark("observe");
-
-        var changed = new HashMap<String, StatusChange>(changes.size() * 2);
-        for (var change : changes) changed.put(change.instanceName(), change);
-        var states = new ArrayList<InstanceState>(rows.size());
-        var report = new ArrayList<InstanceHealth>();
-        int healthy = 0;
-        for (var row : rows) {
-            var state = after(row, changed.get(row.instanceName()), observations.get(row.instanceName()),
-                    instances.get(row.instanceName()));
-            states.add(state);
-            boolean isHealthy = state.status().healthy();
-            if (isHealthy) healthy++;
-            var error = errors.get(row.instanceName());
-            var change = changed.get(row.instanceName());
-            if (!isHealthy || change != null || error != null) {
-                report.add(new InstanceHealth(row.instanceName(), row.organizationId(), row.status(), state.status(), isHealthy,
-                        change != null, state.disconnectReason(), error));
-            }
-        }
-        report.sort(Comparator.comparing(InstanceHealth::instanceName));
-        record(changes);
-
-        phases.mark("report");
-        var subjects = new ArrayList<Subject>();
-        var restarts = heal(states, now, subjects);
-        phases.mark("heal");
-        int alertsSent = alert(states, listed, subjects, now);
-        phases.mark("alerts");
-        int failedRestarts = (int) restarts.stream().filter(r -> HealAttempt.FAILED.equals(r.outcome())).count();
+        watch.lap("rows");
+        var comparison = FleetComparison.of(rows, listed.instances(), maxRechecks, asked);
+        for (var row : comparison.recheck()) comparison.rechecked(row, evolution.lookup(row.instanceName()));
+        watch.lap("compare");
+        var changes = integrations.observe(comparison.observations(), Source.sweep);
+        watch.lap("observe");
+        var after = comparison.after(changes);
+        meters.swept(integrations.countsByStatus(), changes);
+        watch.lap("report");
+        var healing = autoHeal.heal(after.states(), asked);
+        watch.lap("heal");
+        int alertsSent = alerts.send(comparison.alertSubjects(after, healing.repairNeeded()), asked);
+        watch.lap("alerts");
 
         var completed = Instant.now();
         var summary = new HealthSummary(run.id(), run.startedAt(), completed, HealthSummary.seconds(run.startedAt(), completed),
-                run.triggeredBy(), rows.size(), healthy, rows.size() - healthy, changes.size(), errors.size() + failedRestarts,
-                report, restarts, alertsSent, null);
+                run.triggeredBy(), rows.size(), after.healthy(), rows.size() - after.healthy(), changes.size(),
+                comparison.errors().size() + healing.failed(), after.attention(), healing.attempts(), alertsSent, null);
         LOG.info(() -> "Health sweep: " + summary.totalInstances() + " instances, " + summary.healthy() + " healthy, "
-                + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + restarts.size()
+                + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + summary.restarts().size()
                 + " heal actions, " + alertsSent + " alerts, " + summary.durationSeconds() + " s (listing until "
-                + Duration.between(run.startedAt(), now).toMillis() + " ms, then " + phases + ")");
+                + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
-    }
-
-    /** Milliseconds per step, for the log line: where a slow sweep spends its time. */
-    static final class Phases {
-        final StringBuilder text = new StringBuilder();
-        long last = System.nanoTime();
-
-        void mark(String phase) {
-            long now = System.nanoTime();
-            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
-            last = now;
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
-    }
-
-    /** What Evolution says about each row, limited to what could change it; absent rows rechecked by name. */
-    Map<String, Observation> observe(List<IntegrationSummary> rows, Map<String, EvolutionInstance> instances,
-                                     Map<String, String> errors, Instant now) {
-        var observations = new HashMap<String, Observation>();
-        int rechecks = 0;
-        for (var row : rows) {
-            var name = row.instanceName();
-            var instance = instances.get(name);
-            if (instance == null) {
-                if (row.status() == Status.missing) continue;
-                if (rechecks++ >= maxRechecks) {
-                    errors.put(name, "absent from the listing; recheck left to the next sweep (" + maxRechecks + " per sweep)");
-                    continue;
-                }
-                var lookup = evolution.lookup(name);
-                if (lookup instanceof Lookup.Unavailable unavailable) {
-                    errors.put(name, "absent from the listing and the recheck by name failed: " + unavailable.reason());
-                    continue;
-                }
-                if (lookup instanceof Lookup.Missing) {
-                    observations.put(name, Observation.missing(name, now));
-                    continue;
-                }
-                instance = ((Lookup.Found) lookup).instance();
-                instances.put(name, instance);
-            }
-            instance.observation(now).filter(seen -> mayChange(row, seen))
-                    .ifPresent(seen -> observations.put(name, seen));
-        }
-        return observations;
-    }
-
-    /**
-     * Whether the observation could change the row at all; the rest are left out of the batch so that a quiet
-     * sweep locks and updates nothing. Conservative: whatever might matter goes to {@code observe}, which decides.
-     */
-    static boolean mayChange(IntegrationSummary row, Observation seen) {
-        if (seen.status() != row.status()) return true;
-        if (seen.phoneNumber() != null && !seen.phoneNumber().equals(row.phoneNumber())) return true;
-        if (seen.disconnectReason() != null && !java.util.Objects.equals(seen.disconnectReason(), row.disconnectReason())) return true;
-        return seen.status() == Status.connected && row.connectedAt() == null;
-    }
-
-    static InstanceState after(IntegrationSummary row, StatusChange change, Observation seen, EvolutionInstance listed) {
-        var status = change != null ? change.to() : row.status();
-        String reason = change != null ? change.reason()
-                : seen != null && seen.disconnectReason() != null ? seen.disconnectReason() : row.disconnectReason();
-        if (status == Status.connected || status == Status.connecting) reason = null;
-        var since = change != null ? change.at() : first(row.statusChangedAt(), row.updatedAt(), row.createdAt());
-        var connectedAt = change != null && change.to() == Status.connected && row.connectedAt() == null
-                ? change.at() : row.connectedAt();
-        var phone = seen != null && seen.phoneNumber() != null ? seen.phoneNumber() : row.phoneNumber();
-        return new InstanceState(row.instanceName(), row.organizationId(), status, reason, since, connectedAt, phone, listed);
-    }
-
-    static Instant first(Instant... candidates) {
-        for (var candidate : candidates) if (candidate != null) return candidate;
-        return null;
-    }
-
-    /** The gauges as the sweep left the rows (counted after its changes are recorded), and the disconnections. */
-    void record(List<StatusChange> changes) {
-        meters.instances(integrations.countsByStatus());
-        for (var change : changes) if (change.to() == Status.disconnected) meters.disconnect(change.reason());
-    }
-
-    /** Restarts instances stuck connecting, within the hourly and per-sweep limits; reports those a restart cannot help. */
-    List<HealAttempt> heal(List<InstanceState> states, Instant now, List<Subject> subjects) {
-        var threshold = Duration.ofMinutes(connectingMinutes);
-        var report = new ArrayList<HealAttempt>();
-        var stuck = new ArrayList<InstanceState>();
-        for (var state : states) {
-            var verdict = HealPolicy.judge(state, threshold, now);
-            if (verdict == HealPolicy.Verdict.RESTART) stuck.add(state);
-            if (verdict == HealPolicy.Verdict.REPAIR_NEEDED) {
-                var reason = "session ended by WhatsApp (" + state.listed().disconnectionReasonCode() + ")";
-                subjects.add(Subject.repairNeeded(state, reason));
-                report.add(new HealAttempt(state.instanceName(), HealAttempt.REPAIR_NEEDED,
-                        reason + "; a restart cannot pair it again: scan a new QR code"));
-            }
-        }
-        attempts.forgetBefore(now.minus(Duration.ofDays(1)));
-        if (stuck.isEmpty()) return report;
-        var recent = attempts.since(stuck.stream().map(InstanceState::instanceName).toList(), now.minus(Duration.ofHours(1)));
-        int restarted = 0;
-        for (var state : stuck) {
-            var name = state.instanceName();
-            int tried = recent.getOrDefault(name, 0);
-            if (tried >= maxRestartsPerHour) {
-                report.add(new HealAttempt(name, HealAttempt.RATE_LIMITED, tried + " restarts within the last hour already"));
-                continue;
-            }
-            if (restarted >= maxRestartsPerSweep) {
-                report.add(new HealAttempt(name, HealAttempt.RATE_LIMITED, "at most " + maxRestartsPerSweep + " restarts per sweep"));
-                continue;
-            }
-            restarted++;
-            attempts.record(name, Instant.now(), "requested");
-            var outcome = restart(name);
-            meters.restart(outcome.outcome());
-            report.add(outcome);
-        }
-        return report;
-    }
-
-    HealAttempt restart(String name) {
-        var result = integrations.restart(name);
-        return switch (result.outcome()) {
-            case RESTARTED -> {
-                LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");
-                yield new HealAttempt(name, HealAttempt.RESTARTED, "stuck connecting; " + result.detail());
-            }
-            case MISSING -> new HealAttempt(name, HealAttempt.MISSING, "Evolution no longer has it");
-            case BUSY -> new HealAttempt(name, HealAttempt.FAILED, "a pairing request for it is in progress");
-            case FAILED -> {
-                LOG.warning(() -> "Auto-heal: restart of " + name + " failed: " + result.detail());
-                yield new HealAttempt(name, HealAttempt.FAILED, result.detail());
-            }
-        };
-    }
-
-    /** Disconnected instances, duplicate numbers and repairs needed, through the cooldown and the grouping. */
-    int alert(List<InstanceState> states, Listing.Listed listed, List<Subject> subjects, Instant now) {
-        var candidates = new ArrayList<Subject>();
-        var ours = new HashSet<String>(states.size() * 2);
-        for (var state : states) {
-            ours.add(state.instanceName());
-            if (state.status() == Status.disconnected) candidates.add(Subject.disconnected(state));
-        }
-        candidates.addAll(subjects);
-        for (var duplicate : OrphanDetector.duplicates(listed.instances(), ours))
-            if (!duplicate.kept().isEmpty()) candidates.add(Subject.duplicate(duplicate));
-        if (candidates.isEmpty()) return 0;
-        var names = new HashSet<String>();
-        candidates.forEach(subject -> names.addAll(subject.instanceNames()));
-        var due = AlertPolicy.due(candidates, stamps.lastSent(names), Duration.ofMinutes(cooldownMinutes), now);
-        int sent = 0;
-        for (var batch : AlertPolicy.batches(due, groupThreshold)) {
-            if (!alerts.post(AlertPolicy.message(batch, now))) continue;
-            sent++;
-            var named = batch.stream().flatMap(subject -> subject.instanceNames().stream()).toList();
-            stamps.stamp(named, batch.size() == 1 ? batch.get(0).kind() : AlertPolicy.GROUP, now);
-        }
-        return sent;
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import whatsapp.maintenance.heal.entity.HealAttempt;
+import whatsapp.maintenance.runs.entity.RunStart;
 
 /**
  * {@code health_summary} as {@code POST /maintenance/health-check} answers it and the runs history stores it.
@@ -24,7 +26,7 @@ public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, 
         restarts = List.copyOf(restarts);
     }
 
-    public static HealthSummary unavailable(Run run, String reason) {
+    public static HealthSummary unavailable(RunStart run, String reason) {
         var completed = Instant.now();
         return new HealthSummary(run.id(), run.startedAt(), completed, seconds(run.startedAt(), completed), run.triggeredBy(),
                 0, 0, 0, 0, 0, List.of(), List.of(), 0, reason);
@@ -39,9 +41,5 @@ public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, 
 
     public static double seconds(Instant from, Instant to) {
         return Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
-    }
-
-    /** Who started which sweep when. */
-    public record Run(UUID id, String triggeredBy, Instant startedAt) {
     }
 }

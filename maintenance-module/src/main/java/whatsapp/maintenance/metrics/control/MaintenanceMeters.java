@@ -6,10 +6,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import whatsapp.integrations.api.Status;
+import whatsapp.integrations.api.StatusChange;
 
 /**
  * The maintenance meters, exposed by WildFly's Micrometer subsystem as Prometheus text on the management port
@@ -35,13 +37,17 @@ public class MaintenanceMeters {
         }
     }
 
-    /** Refreshed by every sweep: statuses without instances read 0. */
-    public void instances(Map<Status, Long> byStatus) {
+    /**
+     * After every sweep: the gauges from the rows as the sweep left them (statuses without instances read 0), and
+     * {@code whatsapp_disconnects_total{reason}}, the disconnections the sweep recorded.
+     */
+    public void swept(Map<Status, Long> byStatus, List<StatusChange> changes) {
         for (var status : Status.values()) instances.get(status).set(byStatus.getOrDefault(status, 0L));
+        for (var change : changes)
+            if (change.to() == Status.disconnected) disconnect(change.reason());
     }
 
-    /** {@code whatsapp_disconnects_total{reason}}: disconnections the health sweeps recorded. */
-    public void disconnect(String reason) {
+    void disconnect(String reason) {
         registry.counter("whatsapp.disconnects", Tags.of("reason", reason == null ? "unknown" : reason)).increment();
     }
 

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.entity.Listing;
 import whatsapp.integrations.api.Integrations;
-import whatsapp.maintenance.orphans.control.Alerts;
+import whatsapp.maintenance.alerts.boundary.Alerts;
+import whatsapp.maintenance.metrics.control.MaintenanceMeters;
 import whatsapp.maintenance.orphans.control.DeletionGuards;
 import whatsapp.maintenance.orphans.control.OrphanDetector;
 import whatsapp.maintenance.orphans.control.Removals;
@@ -21,14 +22,21 @@ import whatsapp.maintenance.orphans.entity.Cleanup;
 import whatsapp.maintenance.orphans.entity.CleanupSummary;
 import whatsapp.maintenance.orphans.entity.OrphanReport;
 import whatsapp.maintenance.orphans.entity.Orphans;
-import whatsapp.maintenance.orphans.entity.Tally;
+import whatsapp.maintenance.orphans.entity.ItemCounts;
+import whatsapp.maintenance.runs.boundary.Runs;
+import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /**
  * Orphan reconciliation that can never mass-delete: one listing (unusable → nothing changes), the
  * comparison with our rows, the guards (empty listing, too many candidates → abort), then each candidate
- * rechecked by name before it is acted upon. No transaction spans an Evolution call (G5). Runs that act
- * go through {@link CleanupRuns}, which holds the cluster-wide lock and records them.
+ * rechecked by name before it is acted upon. No transaction spans an Evolution call: a slow Evolution must not
+ * hold a database connection. A run that acts is one at a time in the cluster and recorded in the runs history;
+ * a dry run changes nothing, so it takes no lock and leaves no record.
+ *
+ * <p>The unguarded {@link Evolution}, not the request path's guarded one: a cleanup is a batch job, one at a time
+ * per cluster, whose fleet listing may take 30 s. The request path's 12 s budget would cut it, and its failures
+ * would open the circuit breaker that protects the clinics' requests.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -45,7 +53,13 @@ public class OrphanCleanup {
     @Inject
     Removals removals;
 
+    @EJB
+    Runs runs;
+
     @Inject
+    MaintenanceMeters meters;
+
+    @EJB
     Alerts alerts;
 
     @Inject
@@ -60,29 +74,53 @@ public class OrphanCleanup {
     @ConfigProperty(name = "orphan.max-deletions", defaultValue = "20")
     int maxDeletions;
 
-    /** The dry run: what a cleanup would consider, without rechecks, changes, events or alerts. */
+    /** The check: what a cleanup would consider, without rechecks, changes, events or alerts. */
     public OrphanReport check() {
-        var listing = evolution.list();
-        if (listing instanceof Listing.Unavailable unavailable) throw new EvolutionUnavailable(unavailable.reason());
-        var orphans = detect((Listing.Listed) listing);
-        return OrphanReport.of(orphans, DeletionGuards.abortReason(orphans, maxDeletions).orElse(null));
+        return evolution.list().match(listed -> {
+            var orphans = detect(listed);
+            return OrphanReport.of(orphans, DeletionGuards.abortReason(orphans, maxDeletions).orElse(null));
+        }, unavailable -> {
+            throw new EvolutionUnavailable(unavailable.reason());
+        });
     }
 
-    /** Everything after the lock: list, compare, guard, recheck and act (or, dry, only say what it would do). */
-    public Cleanup reconcile(CleanupSummary.Run run) {
-        var listing = evolution.list();
-        if (listing instanceof Listing.Unavailable unavailable) {
+    /** A cleanup, or (dry) what it would do after the rechecks by name. */
+    public Cleanup run(String triggeredBy, boolean dryRun) {
+        if (dryRun) return reconcile(new CleanupSummary.Run(null, triggeredBy, true, Instant.now()));
+        var result = runs.run(RunType.cleanup, triggeredBy,
+                start -> reconcile(new CleanupSummary.Run(start.id(), triggeredBy, false, start.startedAt())),
+                () -> new Cleanup.Skipped("another cleanup run holds the lock"));
+        count(result);
+        return result;
+    }
+
+    /** Orphans found and deleted, per kind, for the Prometheus counters; dry runs and failed listings count nothing. */
+    void count(Cleanup result) {
+        result.match(done -> {
+            var summary = done.summary();
+            meters.orphans("evolution_instance", summary.orphanedEvolutionInstances().found(), summary.orphanedEvolutionInstances().deleted());
+            meters.orphans("db_record", summary.orphanedDbRecords().found(), summary.orphanedDbRecords().deleted());
+            return null;
+        }, skipped -> null, unavailable -> null);
+    }
+
+    /** List, compare, guard, recheck and act (or, dry, only say what it would do). */
+    Cleanup reconcile(CleanupSummary.Run run) {
+        return evolution.list().match(listed -> reconcile(run, listed), unavailable -> {
             LOG.warning(() -> "Orphan cleanup: Evolution listing unusable (" + unavailable.reason() + "); nothing changed");
             return new Cleanup.Unavailable(CleanupSummary.unavailable(run,
                     new EvolutionUnavailable(unavailable.reason()).getMessage()), unavailable.reason());
-        }
-        var orphans = detect((Listing.Listed) listing);
+        });
+    }
+
+    Cleanup reconcile(CleanupSummary.Run run, Listing.Listed listed) {
+        var orphans = detect(listed);
         if (!run.dryRun()) reportDuplicates(orphans);
         Optional<String> abort = DeletionGuards.abortReason(orphans, maxDeletions);
         if (abort.isPresent()) {
             LOG.warning(() -> "Orphan cleanup aborted: " + abort.get());
             return new Cleanup.Done(CleanupSummary.of(run, orphans, abort.get(),
-                    Tally.aborted(orphans.instances().size()), Tally.aborted(orphans.rows().size())));
+                    ItemCounts.aborted(orphans.instances().size()), ItemCounts.aborted(orphans.rows().size())));
         }
         var reason = "orphan cleanup" + (run.id() == null ? "" : " run " + run.id()) + " triggered by "
                 + run.triggeredBy() + ": no live counterpart for more than " + graceMinutes + " min";
@@ -105,7 +143,7 @@ public class OrphanCleanup {
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Duplicate number event not recorded: " + e.getClass().getSimpleName());
             }
-            alerts.duplicateNumber(duplicate, Instant.now());
+            alerts.duplicateNumber(duplicate.phoneNumber(), duplicate.instances(), duplicate.kept(), Instant.now());
         }
     }
 }

@@ -3,6 +3,7 @@ package whatsapp.maintenance.orphans.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,10 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import whatsapp.maintenance.orphans.entity.Cleanup;
 import whatsapp.maintenance.orphans.entity.CleanupSummary;
 import whatsapp.maintenance.orphans.entity.OrphanReport;
 import whatsapp.maintenance.problems.entity.RunInProgress;
+import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
 /** Orphaned instances and records: a dry-run check, and the guarded cleanup. Admins only. */
@@ -27,9 +28,6 @@ public class OrphansResource {
 
     @EJB
     OrphanCleanup cleanup;
-
-    @EJB
-    CleanupRuns runs;
 
     @Context
     SecurityContext security;
@@ -43,15 +41,18 @@ public class OrphansResource {
     @POST
     @Path("cleanup-orphaned-instances")
     public CleanupAnswer cleanup(@QueryParam("dry_run") @DefaultValue("false") boolean dryRun) {
-        var result = runs.run(security.getUserPrincipal().getName(), dryRun);
-        if (result instanceof Cleanup.Skipped) throw new RunInProgress("cleanup");
-        if (result instanceof Cleanup.Unavailable unavailable)
-            throw new EvolutionUnavailable(unavailable.reason());
-        var summary = ((Cleanup.Done) result).summary();
-        return new CleanupAnswer(!summary.aborted(), summary);
+        return cleanup.run(security.getUserPrincipal().getName(), dryRun).match(
+                done -> new CleanupAnswer(!done.summary().aborted(), done.summary()),
+                skipped -> {
+                    throw new RunInProgress(RunType.cleanup);
+                },
+                unavailable -> {
+                    throw new EvolutionUnavailable(unavailable.reason());
+                });
     }
 
     /** {"success": ..., "cleanup_summary": {...}}; success is false when a guard aborted the run. */
+    @JsonbPropertyOrder({"success", "cleanupSummary"})
     public record CleanupAnswer(boolean success, CleanupSummary cleanupSummary) {
     }
 }

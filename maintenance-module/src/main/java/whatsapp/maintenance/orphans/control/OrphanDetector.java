@@ -60,7 +60,7 @@ public final class OrphanDetector {
 
     /**
      * Numbers paired with two or more instances. Only {@code open} instances count: {@code ownerJid} is sticky
-     * (kept after close and logout, evolution-api.md §13.8), so on a closed instance it is history, not a live
+     * (Evolution keeps it after close and logout), so on a closed instance it is history, not a live
      * pairing, and would report every re-paired phone as a duplicate of its own past.
      */
     public static List<DuplicateNumber> duplicates(List<EvolutionInstance> listed, java.util.Set<String> referenced) {

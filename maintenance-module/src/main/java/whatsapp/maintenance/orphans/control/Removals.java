@@ -12,14 +12,16 @@ import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.api.OrphanRemoval;
 import whatsapp.maintenance.orphans.entity.Item;
-import whatsapp.maintenance.orphans.entity.Tally;
+import whatsapp.maintenance.orphans.entity.ItemCounts;
 
 /**
  * Rechecks each candidate by name just before acting on it, and acts only on what the recheck confirms:
  * an instance Evolution still has and nothing here uses is logged out and deleted; a row is retired only
  * after Evolution's own 404 for its instance with a proven API key ({@link Lookup.Missing}). Anything
- * unclear leaves the candidate alone. No transaction is open here (G5).
+ * unclear leaves the candidate alone. No transaction is open here: a slow Evolution must not hold a
+ * database connection.
  */
 @ApplicationScoped
 public class Removals {
@@ -34,28 +36,30 @@ public class Removals {
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
 
-    public Tally instances(List<EvolutionInstance> candidates, boolean dryRun, String reason) {
+    public ItemCounts instances(List<EvolutionInstance> candidates, boolean dryRun, String reason) {
         var items = new ArrayList<Item>(candidates.size());
         Set<String> inUse = dryRun && !candidates.isEmpty() ? integrations.namesInUse() : Set.of();
         for (var candidate : candidates) items.add(instance(candidate.name(), dryRun, inUse, reason));
-        return Tally.of(items);
+        return ItemCounts.of(items);
     }
 
-    public Tally rows(List<IntegrationSummary> candidates, boolean dryRun, String reason) {
+    public ItemCounts rows(List<IntegrationSummary> candidates, boolean dryRun, String reason) {
         var items = new ArrayList<Item>(candidates.size());
         for (var candidate : candidates) items.add(row(candidate, dryRun, reason));
-        return Tally.of(items);
+        return ItemCounts.of(items);
     }
 
     /** A dry run asks whether the name is in use; a real one leaves that check to {@code removeOrphan}. */
     Item instance(String name, boolean dryRun, Set<String> inUse, String reason) {
-        var lookup = evolution.lookup(name);
-        if (lookup instanceof Lookup.Missing) return instanceItem(name, Item.SKIPPED, "gone before the recheck");
-        if (lookup instanceof Lookup.Unavailable unavailable)
-            return instanceItem(name, Item.FAILED, "recheck impossible: " + unavailable.reason());
-        if (dryRun) return inUse.contains(name) ? instanceItem(name, Item.SKIPPED, IN_USE)
-                : instanceItem(name, Item.WOULD_DELETE, "still present and unused");
-        var removal = integrations.removeOrphan(name, ACTOR, reason);
+        return evolution.lookup(name).match(found -> {
+            if (dryRun) return inUse.contains(name) ? instanceItem(name, Item.SKIPPED, IN_USE)
+                    : instanceItem(name, Item.WOULD_DELETE, "still present and unused");
+            return removed(name, integrations.removeOrphan(name, ACTOR, reason));
+        }, missing -> instanceItem(name, Item.SKIPPED, "gone before the recheck"),
+                unavailable -> instanceItem(name, Item.FAILED, "recheck impossible: " + unavailable.reason()));
+    }
+
+    static Item removed(String name, OrphanRemoval removal) {
         return switch (removal.outcome()) {
             case DELETED -> {
                 LOG.info(() -> "Orphaned Evolution instance " + name + " logged out and deleted");
@@ -68,19 +72,22 @@ public class Removals {
     }
 
     Item row(IntegrationSummary row, boolean dryRun, String reason) {
-        var lookup = evolution.lookup(row.instanceName());
-        if (lookup instanceof Lookup.Found) return rowItem(row, Item.SKIPPED, "Evolution has the instance after all");
-        if (lookup instanceof Lookup.Unavailable unavailable)
-            return rowItem(row, Item.FAILED, "recheck impossible: " + unavailable.reason());
-        if (dryRun) return rowItem(row, Item.WOULD_DELETE, "Evolution confirmed (404) that the instance is gone");
-        var retired = integrations.retire(row.id(), ACTOR, reason + "; Evolution confirmed (404) that the instance is gone");
-        if (retired == Integrations.RetireResult.DONE) {
-            LOG.info(() -> "Orphaned integration " + row.id() + " (" + row.instanceName() + ") retired");
-            return rowItem(row, Item.DELETED, "retired");
-        }
-        if (retired == Integrations.RetireResult.PENDING)
-            return rowItem(row, Item.FAILED, "retirement pending: the background retry finishes it");
-        return rowItem(row, Item.SKIPPED, "row gone before the retirement");
+        return evolution.lookup(row.instanceName()).match(
+                found -> rowItem(row, Item.SKIPPED, "Evolution has the instance after all"),
+                missing -> dryRun ? rowItem(row, Item.WOULD_DELETE, "Evolution confirmed (404) that the instance is gone")
+                        : retired(row, integrations.retire(row.id(), ACTOR, reason + "; Evolution confirmed (404) that the instance is gone")),
+                unavailable -> rowItem(row, Item.FAILED, "recheck impossible: " + unavailable.reason()));
+    }
+
+    static Item retired(IntegrationSummary row, Integrations.RetireResult retired) {
+        return switch (retired) {
+            case DONE -> {
+                LOG.info(() -> "Orphaned integration " + row.id() + " (" + row.instanceName() + ") retired");
+                yield rowItem(row, Item.DELETED, "retired");
+            }
+            case PENDING -> rowItem(row, Item.FAILED, "retirement pending: the background retry finishes it");
+            case UNKNOWN -> rowItem(row, Item.SKIPPED, "row gone before the retirement");
+        };
     }
 
     static Item instanceItem(String name, String outcome, String detail) {

@@ -14,10 +14,10 @@ import java.util.UUID;
  */
 public record CleanupSummary(UUID runId, boolean dryRun, Instant startedAt, Instant completedAt, double durationSeconds,
                              String triggeredBy, boolean aborted, String abortReason, Integer evolutionInstances,
-                             Integer dbRecords, Tally orphanedEvolutionInstances, Tally orphanedDbRecords,
+                             Integer dbRecords, ItemCounts orphanedEvolutionInstances, ItemCounts orphanedDbRecords,
                              List<DuplicateNumber> duplicateNumbers) {
 
-    public static CleanupSummary of(Run run, Orphans orphans, String abortReason, Tally instances, Tally rows) {
+    public static CleanupSummary of(Run run, Orphans orphans, String abortReason, ItemCounts instances, ItemCounts rows) {
         var completed = Instant.now();
         return new CleanupSummary(run.id(), run.dryRun(), run.startedAt(), completed, seconds(run.startedAt(), completed),
                 run.triggeredBy(), abortReason != null, abortReason, orphans.evolutionInstances(), orphans.dbRecords(),
@@ -27,7 +27,7 @@ public record CleanupSummary(UUID runId, boolean dryRun, Instant startedAt, Inst
     /** The listing was unusable: nothing was compared, nothing was changed. */
     public static CleanupSummary unavailable(Run run, String reason) {
         var completed = Instant.now();
-        var none = Tally.of(List.of());
+        var none = ItemCounts.of(List.of());
         return new CleanupSummary(run.id(), run.dryRun(), run.startedAt(), completed, seconds(run.startedAt(), completed),
                 run.triggeredBy(), true, reason, null, null, none, none, List.of());
     }

@@ -1,11 +1,14 @@
 package whatsapp.maintenance.orphans.entity;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.UUID;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.integrations.api.Status;
 
-/** The dry-run answer of {@code GET /maintenance/orphaned-instances/check}; nothing was changed. */
+/** The answer of {@code GET /maintenance/orphaned-instances/check}; nothing was changed. */
+@JsonbPropertyOrder({"success", "evolutionInstances", "dbRecords", "orphanedEvolutionInstances", "orphanedDbRecords",
+        "duplicateNumbers", "counts", "wouldAbort", "abortReason"})
 public record OrphanReport(boolean success, int evolutionInstances, int dbRecords, List<String> orphanedEvolutionInstances,
                            List<OrphanedRecord> orphanedDbRecords, List<DuplicateNumber> duplicateNumbers, Counts counts,
                            boolean wouldAbort, String abortReason) {

@@ -1,48 +1,57 @@
 package whatsapp.maintenance.runs.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.maintenance.runs.control.RunLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import whatsapp.maintenance.runs.control.RunRecords;
 import whatsapp.maintenance.runs.entity.Run;
+import whatsapp.maintenance.runs.entity.RunHistory;
+import whatsapp.maintenance.runs.entity.RunResult;
+import whatsapp.maintenance.runs.entity.RunStart;
 import whatsapp.maintenance.runs.entity.RunType;
+import whatsapp.web.json.JsonContract;
 
-/** Starts, finishes and records runs; each call is one short transaction. */
+/**
+ * Every maintenance run goes through {@link #run}: one run of a type at a time in the cluster (the type's lease),
+ * each recorded in the runs history with how it ended and its summary; one that finds the lease taken does nothing
+ * and is recorded as skipped. The work runs outside any transaction (it calls Evolution); the bookkeeping around
+ * it is a short transaction of its own.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Runs {
 
-    @PersistenceContext
-    EntityManager em;
+    @EJB
+    RunRecords records;
 
-    @Inject
-    RunLock lock;
-
-    /** Longer than any run can take: a crashed node's lease must not block the next run for long. */
-    @Inject
-    @ConfigProperty(name = "runs.lease-minutes", defaultValue = "30")
-    int leaseMinutes;
-
-    /** @return the new run's id, or empty when a run of this type holds the lock somewhere in the cluster */
-    public Optional<UUID> start(RunType type, String triggeredBy, Instant at) {
-        var id = UUID.randomUUID();
-        if (!lock.claim(type, id, Duration.ofMinutes(leaseMinutes))) return Optional.empty();
-        em.persist(Run.started(id, type, triggeredBy, at));
-        return Optional.of(id);
+    /**
+     * @param work    the run itself, once it holds the lease; a run that throws is recorded as failed
+     * @param skipped the result when another run of this type holds the lease
+     */
+    public <T extends RunResult> T run(RunType type, String triggeredBy, Function<RunStart, T> work, Supplier<T> skipped) {
+        var started = Instant.now();
+        var id = records.start(type, triggeredBy, started);
+        if (id.isEmpty()) {
+            records.skipped(type, triggeredBy, "{\"reason\":\"another " + type.label() + " was in progress\"}", started);
+            return skipped.get();
+        }
+        T result = null;
+        try {
+            result = work.apply(new RunStart(id.get(), triggeredBy, started));
+            return result;
+        } finally {
+            var recorded = result == null ? null : result.recorded();
+            records.finish(id.get(), type, result == null ? Run.FAILED : result.outcome(),
+                    recorded == null ? null : JsonContract.toJson(recorded));
+        }
     }
 
-    public void finish(UUID id, RunType type, String outcome, String summary) {
-        var run = em.find(Run.class, id);
-        if (run != null) run.finish(outcome, summary, Instant.now());
-        lock.release(type, id);
-    }
-
-    public void skipped(RunType type, String triggeredBy, String summary, Instant at) {
-        em.persist(Run.skipped(type, triggeredBy, summary, at));
+    /** @param type null: every type */
+    public RunHistory history(RunType type, int limit) {
+        return RunHistory.of(records.newestFirst(type, limit));
     }
 }

@@ -17,15 +17,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.maintenance.orphans.boundary.CleanupRuns;
+import whatsapp.maintenance.fleethealth.boundary.HealthSweep;
+import whatsapp.maintenance.orphans.boundary.OrphanCleanup;
+import whatsapp.maintenance.runs.entity.RunResult;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.maintenance.schedules.control.Schedules;
 
 /**
- * The maintenance timers, cadences from configuration ({@code @Schedule} takes only constants): non-persistent
- * calendar timers created at startup. Each timeout only delegates; the run's lock keeps one run per cluster,
- * and WildFly skips a timeout that overlaps a running one on this node. Bean-managed concurrency, so one
- * long run never holds the singleton's lock against another timer.
+ * The maintenance timers, cadences from configuration ({@code @Schedule} takes only constants): one
+ * non-persistent calendar timer per run type, created at startup, the type as the timer's info;
+ * {@code cleanup.schedule} (hourly by default) and {@code health-check.schedule} (HEALTH_CHECK_SCHEDULE, every
+ * 5 minutes by default), {@code off} disables one. Each timeout only delegates: the run type's lease keeps one
+ * run per cluster (the overlapping one is skipped and recorded), and WildFly skips a timeout that overlaps a
+ * running one of the same timer on this node. Bean-managed concurrency, so a long cleanup never holds the
+ * singleton's lock against a sweep's timeout, nor the other way round.
  */
 @Startup
 @Singleton
@@ -34,6 +39,8 @@ import whatsapp.maintenance.schedules.control.Schedules;
 public class MaintenanceTimers {
 
     static final Logger LOG = Logger.getLogger(MaintenanceTimers.class.getName());
+    /** Who the runs history says triggered a scheduled run. */
+    public static final String SCHEDULE = "schedule";
 
     @Resource
     TimerService timers;
@@ -42,19 +49,41 @@ public class MaintenanceTimers {
     @ConfigProperty(name = "cleanup.schedule", defaultValue = "minute=0;hour=*")
     String cleanupSchedule;
 
+    @Inject
+    @ConfigProperty(name = "health-check.schedule", defaultValue = "minute=*/5;hour=*")
+    String healthSchedule;
+
     @EJB
-    CleanupRuns cleanup;
+    OrphanCleanup cleanup;
+
+    @EJB
+    HealthSweep health;
 
     @PostConstruct
     void schedule() {
-        Schedules.parse(cleanupSchedule).ifPresentOrElse(
-                at -> timers.createCalendarTimer(at, new TimerConfig(RunType.cleanup, false)),
-                () -> LOG.info("Orphan cleanup schedule is off"));
+        schedule(RunType.cleanup, cleanupSchedule);
+        schedule(RunType.health, healthSchedule);
     }
 
+    void schedule(RunType type, String schedule) {
+        Schedules.parse(schedule).ifPresentOrElse(
+                at -> timers.createCalendarTimer(at, new TimerConfig(type, false)),
+                () -> LOG.info(() -> "The " + type.label() + " schedule is off"));
+    }
+
+    /** Never throws, so the container does not retry a run the guards stopped; an unusable listing is a failed run. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
-        if (timer.getInfo() == RunType.cleanup) cleanup.scheduled();
+        var type = (RunType) timer.getInfo();
+        try {
+            RunResult result = switch (type) {
+                case cleanup -> cleanup.run(SCHEDULE, false);
+                case health -> health.run(SCHEDULE);
+            };
+            LOG.info(() -> "Scheduled " + type.label() + ": " + result.outcome());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Scheduled " + type.label() + " failed: " + e.getClass().getSimpleName());
+        }
     }
 }

@@ -1,6 +1,4 @@
-package whatsapp.maintenance.orphans.control;
-
-import static whatsapp.web.json.JsonP.JSON;
+package whatsapp.maintenance.alerts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,22 +8,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.maintenance.metrics.control.MaintenanceMeters;
-import whatsapp.maintenance.orphans.entity.DuplicateNumber;
-import whatsapp.web.json.JsonContract;
 
 /**
  * POSTs alerts as JSON to {@code alert.webhook-url} (ALERT_WEBHOOK_URL), when set. Best effort with short
  * timeouts: an alert that cannot be delivered is logged, never a reason for a run to fail.
  */
 @ApplicationScoped
-public class Alerts {
+public class AlertWebhook {
 
-    static final Logger LOG = Logger.getLogger(Alerts.class.getName());
+    static final Logger LOG = Logger.getLogger(AlertWebhook.class.getName());
     static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     @Inject
@@ -36,19 +31,6 @@ public class Alerts {
     MaintenanceMeters meters;
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    public void duplicateNumber(DuplicateNumber duplicate, Instant at) {
-        var names = JSON.createArrayBuilder(duplicate.instances());
-        post(JSON.createObjectBuilder()
-                .add("type", "instance.duplicate_number")
-                .add("phone_number", duplicate.phoneNumber())
-                .add("instances", names)
-                .add("kept", JSON.createArrayBuilder(duplicate.kept()))
-                .add("detail", "WhatsApp number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances().size()
-                        + " instances; WhatsApp will keep removing the device from all but one")
-                .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
-                .build());
-    }
 
     /** @return whether the receiver answered 2xx; delivered alerts are counted by type */
     public boolean post(JsonObject alert) {

@@ -1,4 +1,4 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.alerts.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

@@ -12,20 +12,20 @@ import java.util.List;
  * @param wouldDelete dry runs only: confirmed by the recheck, left alone
  * @param items       one entry per candidate acted upon (empty when the run was aborted)
  */
-public record Tally(int found, int deleted, int failed, int skipped, int wouldDelete, List<Item> items) {
+public record ItemCounts(int found, int deleted, int failed, int skipped, int wouldDelete, List<Item> items) {
 
-    public Tally {
+    public ItemCounts {
         items = List.copyOf(items);
     }
 
-    public static Tally of(List<Item> items) {
-        return new Tally(items.size(), count(items, Item.DELETED), count(items, Item.FAILED), count(items, Item.SKIPPED),
+    public static ItemCounts of(List<Item> items) {
+        return new ItemCounts(items.size(), count(items, Item.DELETED), count(items, Item.FAILED), count(items, Item.SKIPPED),
                 count(items, Item.WOULD_DELETE), items);
     }
 
     /** An aborted run touches nothing: every candidate is skipped. */
-    public static Tally aborted(int found) {
-        return new Tally(found, 0, 0, found, 0, List.of());
+    public static ItemCounts aborted(int found) {
+        return new ItemCounts(found, 0, 0, found, 0, List.of());
     }
 
     static int count(List<Item> items, String outcome) {

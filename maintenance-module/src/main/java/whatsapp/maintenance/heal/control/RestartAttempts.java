@@ -1,4 +1,4 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.heal.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

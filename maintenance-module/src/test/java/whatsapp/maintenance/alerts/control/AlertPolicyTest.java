@@ -1,4 +1,4 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.alerts.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import whatsapp.maintenance.fleethealth.control.AlertPolicy.Subject;
-import whatsapp.integrations.api.Status;
-import whatsapp.maintenance.fleethealth.entity.InstanceState;
-import whatsapp.maintenance.orphans.entity.DuplicateNumber;
+import whatsapp.maintenance.alerts.entity.Subject;
 
 class AlertPolicyTest {
 
@@ -48,15 +45,13 @@ class AlertPolicyTest {
     @Test
     void anInstanceIsNamedInOneAlertPerSweepAtMost() {
         var disconnect = disconnected("clinic-a-1", NOW);
-        var duplicate = Subject.duplicate(new DuplicateNumber("5511999990000", List.of("clinic-a-1", "clinic-a-2"),
-                List.of("clinic-a-1")));
+        var duplicate = Subject.duplicate("5511999990000", List.of("clinic-a-1", "clinic-a-2"));
         assertThat(AlertPolicy.due(List.of(disconnect, duplicate), Map.of(), COOLDOWN, NOW)).containsExactly(disconnect);
     }
 
     @Test
     void aDuplicateIsRepeatedOnlyOnceTheCooldownIsOverForAllItsInstances() {
-        var duplicate = Subject.duplicate(new DuplicateNumber("5511999990000", List.of("clinic-a-1", "clinic-a-2"),
-                List.of("clinic-a-1")));
+        var duplicate = Subject.duplicate("5511999990000", List.of("clinic-a-1", "clinic-a-2"));
         var oneRecent = Map.of("clinic-a-1", NOW.minus(Duration.ofHours(1)), "clinic-a-2", NOW.minus(Duration.ofMinutes(1)));
         assertThat(AlertPolicy.due(List.of(duplicate), oneRecent, COOLDOWN, NOW)).isEmpty();
         var bothOld = Map.of("clinic-a-1", NOW.minus(Duration.ofHours(1)), "clinic-a-2", NOW.minus(Duration.ofHours(1)));
@@ -84,11 +79,29 @@ class AlertPolicyTest {
     @Test
     void aDeviceRemovedAlertSaysThePhoneMustPairAgain() {
         var message = AlertPolicy.message(List.of(disconnected("clinic-a-1", NOW)), NOW);
-        assertThat(message.getString("type")).isEqualTo(AlertPolicy.DISCONNECTED);
+        assertThat(message.getString("type")).isEqualTo(Subject.DISCONNECTED);
         assertThat(message.getString("reason")).isEqualTo("device_removed (401)");
         assertThat(message.getBoolean("needs_repairing")).isTrue();
         assertThat(message.getString("detail")).contains("scan a new QR code");
         assertThat(message.getString("occurred_at")).isEqualTo("2025-11-15T16:45:00.000Z");
+    }
+
+    @Test
+    void reasonsThatNeedANewQrScan() {
+        assertThat(AlertPolicy.needsRepairing("device_removed (401)")).isTrue();
+        assertThat(AlertPolicy.needsRepairing("banned (403)")).isTrue();
+        assertThat(AlertPolicy.needsRepairing("conflict (440)")).isFalse();
+        assertThat(AlertPolicy.needsRepairing(null)).isFalse();
+    }
+
+    @Test
+    void aCleanupsDuplicateNumberAlertNamesTheKeptInstances() {
+        var message = AlertPolicy.duplicateNumber("5511999990000", List.of("clinic-a-1", "clinic-a-2"), List.of("clinic-a-1"), NOW);
+        assertThat(message.getString("type")).isEqualTo(Subject.DUPLICATE_NUMBER);
+        assertThat(message.getJsonArray("kept")).hasSize(1);
+        assertThat(message.getString("detail")).contains("paired with 2 instances");
+        assertThat(AlertPolicy.message(List.of(Subject.duplicate("5511999990000", List.of("clinic-a-1", "clinic-a-2"))), NOW))
+                .as("a sweep's names no kept instances").doesNotContainKey("kept");
     }
 
     static List<Subject> subjects(int count) {
@@ -96,6 +109,6 @@ class AlertPolicyTest {
     }
 
     static Subject disconnected(String name, Instant since) {
-        return Subject.disconnected(new InstanceState(name, "org", Status.disconnected, "device_removed (401)", since, null, null, null));
+        return Subject.disconnected(name, "org", "device_removed (401)", since);
     }
 }

@@ -1,4 +1,4 @@
-package whatsapp.maintenance.fleethealth.entity;
+package whatsapp.maintenance.heal.entity;
 
 import java.time.Instant;
 import whatsapp.evolution.instances.entity.EvolutionInstance;

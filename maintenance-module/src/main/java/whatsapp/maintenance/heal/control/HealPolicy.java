@@ -1,11 +1,11 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.heal.control;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import whatsapp.evolution.instances.entity.ConnectionState;
 import whatsapp.integrations.api.Status;
-import whatsapp.maintenance.fleethealth.entity.InstanceState;
+import whatsapp.maintenance.heal.entity.InstanceState;
 
 /**
  * Which instances the auto-heal restarts. Stuck: {@code connecting} for longer than the threshold, by our
@@ -33,8 +33,8 @@ public final class HealPolicy {
     }
 
     /**
-     * Evolution's disconnection fields are sticky (evolution-api.md §13.8): a 401/403 counts only when it is not
-     * older than the last time the instance was connected.
+     * Evolution never clears an instance's disconnection fields once written (they survive reconnects): a 401/403
+     * counts only when it is not older than the last time the instance was connected.
      */
     static boolean sessionEnded(InstanceState state) {
         var listed = state.listed();
@@ -44,8 +44,8 @@ public final class HealPolicy {
                 || !listed.disconnectionAt().isBefore(state.connectedAt());
     }
 
-    /** A reason such as {@code device_removed (401)} or {@code banned (403)}: only a new QR scan helps. */
-    public static boolean needsRepairing(String reason) {
-        return reason != null && reason.matches(".*\\b(401|403)\\b.*");
+    /** Why a restart cannot help an instance judged {@link Verdict#REPAIR_NEEDED}, e.g. {@code session ended by WhatsApp (401)}. */
+    public static String sessionEndedReason(InstanceState state) {
+        return "session ended by WhatsApp (" + state.listed().disconnectionReasonCode() + ")";
     }
 }

@@ -1,4 +1,4 @@
-package whatsapp.maintenance.fleethealth.entity;
+package whatsapp.maintenance.heal.entity;
 
 /**
  * What the auto-heal did about one instance stuck in {@code connecting}.

@@ -1,9 +1,9 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.heal.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static whatsapp.maintenance.fleethealth.control.HealPolicy.Verdict.NOT_STUCK;
-import static whatsapp.maintenance.fleethealth.control.HealPolicy.Verdict.REPAIR_NEEDED;
-import static whatsapp.maintenance.fleethealth.control.HealPolicy.Verdict.RESTART;
+import static whatsapp.maintenance.heal.control.HealPolicy.Verdict.NOT_STUCK;
+import static whatsapp.maintenance.heal.control.HealPolicy.Verdict.REPAIR_NEEDED;
+import static whatsapp.maintenance.heal.control.HealPolicy.Verdict.RESTART;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import whatsapp.evolution.instances.entity.ConnectionState;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.integrations.api.Status;
-import whatsapp.maintenance.fleethealth.entity.InstanceState;
+import whatsapp.maintenance.heal.entity.InstanceState;
 
 class HealPolicyTest {
 
@@ -58,14 +58,6 @@ class HealPolicyTest {
     void aSticky401FromBeforeTheLastPairingDoesNotBlockTheRestart() {
         var state = connecting(NOW.minus(Duration.ofHours(1)), PAIRED, 401, PAIRED.minus(Duration.ofDays(1)));
         assertThat(HealPolicy.judge(state, TEN_MINUTES, NOW)).isEqualTo(RESTART);
-    }
-
-    @Test
-    void reasonsThatNeedANewQrScan() {
-        assertThat(HealPolicy.needsRepairing("device_removed (401)")).isTrue();
-        assertThat(HealPolicy.needsRepairing("banned (403)")).isTrue();
-        assertThat(HealPolicy.needsRepairing("conflict (440)")).isFalse();
-        assertThat(HealPolicy.needsRepairing(null)).isFalse();
     }
 
     static InstanceState connecting(Instant since, Instant connectedAt, Integer code, Instant disconnectedAt) {

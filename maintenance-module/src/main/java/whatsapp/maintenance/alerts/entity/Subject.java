@@ -1,0 +1,35 @@
+package whatsapp.maintenance.alerts.entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something worth a human's attention, about one instance or (a duplicate number) several.
+ *
+ * @param kind   the alert's {@code type}: {@link #DISCONNECTED}, {@link #REPAIR_NEEDED} or {@link #DUPLICATE_NUMBER}
+ * @param detail the disconnect reason, or the phone number of a duplicate
+ * @param since  when the state began (an alert sent after it already covered it); null: no episode
+ */
+public record Subject(String kind, List<String> instanceNames, String organizationId, String detail, Instant since) {
+
+    public static final String DISCONNECTED = "instance.disconnected";
+    public static final String REPAIR_NEEDED = "instance.repair_needed";
+    public static final String DUPLICATE_NUMBER = "instance.duplicate_number";
+
+    public Subject {
+        instanceNames = List.copyOf(instanceNames);
+    }
+
+    public static Subject disconnected(String instanceName, String organizationId, String reason, Instant since) {
+        return new Subject(DISCONNECTED, List.of(instanceName), organizationId, reason, since);
+    }
+
+    /** Stuck connecting after WhatsApp ended the session with 401/403: the auto-heal will not restart it. */
+    public static Subject repairNeeded(String instanceName, String organizationId, String reason, Instant since) {
+        return new Subject(REPAIR_NEEDED, List.of(instanceName), organizationId, reason, since);
+    }
+
+    public static Subject duplicate(String phoneNumber, List<String> instanceNames) {
+        return new Subject(DUPLICATE_NUMBER, instanceNames, null, phoneNumber, null);
+    }
+}

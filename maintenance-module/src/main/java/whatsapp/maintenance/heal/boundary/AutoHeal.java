@@ -1,0 +1,115 @@
+package whatsapp.maintenance.heal.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.integrations.api.Integrations;
+import whatsapp.maintenance.heal.control.HealPolicy;
+import whatsapp.maintenance.heal.control.RestartAttempts;
+import whatsapp.maintenance.heal.entity.HealAttempt;
+import whatsapp.maintenance.heal.entity.Healing;
+import whatsapp.maintenance.heal.entity.InstanceState;
+import whatsapp.maintenance.metrics.control.MaintenanceMeters;
+
+/**
+ * Restarts instances stuck connecting, within the hourly and per-sweep limits, and reports those a restart cannot
+ * help. Every attempt is recorded before it is made, so it counts against the hourly limit on every node even
+ * when Evolution never answers. The restart itself is the integrations module's use case: it takes the
+ * instance's cluster-wide connect lease, so it never overlaps a pairing request.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AutoHeal {
+
+    static final Logger LOG = Logger.getLogger(AutoHeal.class.getName());
+
+    @EJB(lookup = Integrations.LOOKUP)
+    Integrations integrations;
+
+    @EJB
+    RestartAttempts attempts;
+
+    @Inject
+    MaintenanceMeters meters;
+
+    @Inject
+    @ConfigProperty(name = "heal.connecting-minutes", defaultValue = "10")
+    int connectingMinutes;
+
+    @Inject
+    @ConfigProperty(name = "heal.max-restarts-per-hour", defaultValue = "3")
+    int maxRestartsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "heal.max-restarts-per-sweep", defaultValue = "20")
+    int maxRestartsPerSweep;
+
+    public Healing heal(List<InstanceState> states, Instant now) {
+        var threshold = Duration.ofMinutes(connectingMinutes);
+        var report = new ArrayList<HealAttempt>();
+        var repairNeeded = new ArrayList<InstanceState>();
+        var stuck = new ArrayList<InstanceState>();
+        for (var state : states) {
+            switch (HealPolicy.judge(state, threshold, now)) {
+                case RESTART -> stuck.add(state);
+                case REPAIR_NEEDED -> {
+                    repairNeeded.add(state);
+                    report.add(new HealAttempt(state.instanceName(), HealAttempt.REPAIR_NEEDED,
+                            HealPolicy.sessionEndedReason(state) + "; a restart cannot pair it again: scan a new QR code"));
+                }
+                case NOT_STUCK -> { }
+            }
+        }
+        attempts.forgetBefore(now.minus(Duration.ofDays(1)));
+        if (!stuck.isEmpty()) report.addAll(restart(stuck, now));
+        return new Healing(report, repairNeeded);
+    }
+
+    List<HealAttempt> restart(List<InstanceState> stuck, Instant now) {
+        var report = new ArrayList<HealAttempt>();
+        var recent = attempts.since(stuck.stream().map(InstanceState::instanceName).toList(), now.minus(Duration.ofHours(1)));
+        int restarted = 0;
+        for (var state : stuck) {
+            var name = state.instanceName();
+            int tried = recent.getOrDefault(name, 0);
+            if (tried >= maxRestartsPerHour) {
+                report.add(new HealAttempt(name, HealAttempt.RATE_LIMITED, tried + " restarts within the last hour already"));
+                continue;
+            }
+            if (restarted >= maxRestartsPerSweep) {
+                report.add(new HealAttempt(name, HealAttempt.RATE_LIMITED, "at most " + maxRestartsPerSweep + " restarts per sweep"));
+                continue;
+            }
+            restarted++;
+            attempts.record(name, Instant.now(), "requested");
+            var outcome = restart(name);
+            meters.restart(outcome.outcome());
+            report.add(outcome);
+        }
+        return report;
+    }
+
+    HealAttempt restart(String name) {
+        var result = integrations.restart(name);
+        return switch (result.outcome()) {
+            case RESTARTED -> {
+                LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");
+                yield new HealAttempt(name, HealAttempt.RESTARTED, "stuck connecting; " + result.detail());
+            }
+            case MISSING -> new HealAttempt(name, HealAttempt.MISSING, "Evolution no longer has it");
+            case BUSY -> new HealAttempt(name, HealAttempt.FAILED, "a pairing request for it is in progress");
+            case FAILED -> {
+                LOG.warning(() -> "Auto-heal: restart of " + name + " failed: " + result.detail());
+                yield new HealAttempt(name, HealAttempt.FAILED, result.detail());
+            }
+        };
+    }
+}

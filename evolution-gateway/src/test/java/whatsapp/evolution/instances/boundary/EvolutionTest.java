@@ -57,7 +57,7 @@ class EvolutionTest {
     @BeforeEach
     void connect() {
         var settings = EvolutionSettings.of(URI.create(wire.baseUrl()), KEY)
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1));
+                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofSeconds(1)); // read 1 s: room for a loaded machine, still under the 1.5 s hang below
         evolution = new Evolution(settings, registry, Clock.systemUTC());
     }
 

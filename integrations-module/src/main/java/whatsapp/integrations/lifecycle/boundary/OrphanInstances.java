@@ -62,7 +62,7 @@ public class OrphanInstances {
                     return new OrphanRemoval(OrphanRemoval.Outcome.DELETED, "logged out and deleted");
                 },
                 gone -> new OrphanRemoval(OrphanRemoval.Outcome.ALREADY_GONE, "gone before the deletion"),
-                unavailable -> new OrphanRemoval(OrphanRemoval.Outcome.FAILED, "deletion failed: " + unavailable.reason()));
+                unavailable -> new OrphanRemoval(OrphanRemoval.Outcome.FAILED, unavailable.reason()));
     }
 
     void audited(String instanceName, String actor, String reason) {

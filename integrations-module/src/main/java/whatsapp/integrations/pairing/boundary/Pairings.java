@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.integrations.api.RestartResult;
@@ -23,7 +22,6 @@ import whatsapp.web.problems.boundary.EvolutionUnavailable;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Pairings {
 
-    static final Logger LOG = Logger.getLogger(Pairings.class.getName());
 
     @EJB
     ConnectLease lease;
@@ -57,16 +55,10 @@ public class Pairings {
     public RestartResult restart(String instanceName) {
         return leased(instanceName, () -> new RestartResult(RestartResult.Outcome.BUSY, "a pairing request for it is in progress"),
                 () -> evolution.restart(instanceName).match(
-                        restarted -> {
-                            LOG.info(() -> "Auto-heal: " + instanceName + " was stuck connecting; restarted");
-                            return new RestartResult(RestartResult.Outcome.RESTARTED, "stuck connecting; Evolution reports "
-                                    + (restarted.state() == null ? "no state" : restarted.state().name()) + " after the restart");
-                        },
+                        restarted -> new RestartResult(RestartResult.Outcome.RESTARTED, "Evolution reports "
+                                + (restarted.state() == null ? "no state" : restarted.state().name()) + " after the restart"),
                         missing -> new RestartResult(RestartResult.Outcome.MISSING, "Evolution no longer has it"),
-                        unavailable -> {
-                            LOG.warning(() -> "Auto-heal: restart of " + instanceName + " failed: " + unavailable.reason());
-                            return new RestartResult(RestartResult.Outcome.FAILED, unavailable.reason());
-                        }));
+                        unavailable -> new RestartResult(RestartResult.Outcome.FAILED, unavailable.reason())));
     }
 
     <T> T leased(String instanceName, Supplier<T> busy, Supplier<T> call) {

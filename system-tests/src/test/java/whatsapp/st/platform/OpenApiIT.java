@@ -21,7 +21,7 @@ class OpenApiIT {
         assertThat(answer.status()).isEqualTo(200);
         var paths = answer.json().getJsonObject("paths");
         assertThat(paths.keySet()).contains("/integrations/whatsapp", "/integrations/{id}", "/integrations/{id}/qr",
-                "/integrations/audit", "/integrations/");
+                "/integrations/audit", "/integrations");
         var create = paths.getJsonObject("/integrations/whatsapp").getJsonObject("post");
         assertThat(create.getJsonObject("responses").keySet()).contains("200", "201", "400", "403", "409", "503");
         assertThat(answer.json().getJsonObject("components").getJsonObject("schemas").keySet())

@@ -94,6 +94,8 @@ public class IntegrationsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One integration")
+    @APIResponse(responseCode = "200", description = "The integration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IntegrationView find(@PathParam("id") String id) {

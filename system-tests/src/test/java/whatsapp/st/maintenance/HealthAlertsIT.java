@@ -7,8 +7,6 @@ import static whatsapp.st.maintenance.Fleet.name;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,10 +51,8 @@ class HealthAlertsIT extends FleetTests {
 
     @Test
     void aDisconnectionAlreadyRecordedByAWebhookIsAlertedByTheNextSweep() {
-        var name = name("org-webhook", OLD);
-        evolution().seed(SeedInstance.named(name).status("close").ownerJid(Health.NUMBER + "@s.whatsapp.net")
-                .disconnection(401, HealthSweepIT.DEVICE_REMOVED, Instant.now()).createdAt(OLD));
-        Health.row("org-webhook", name, "disconnected", Health.NUMBER, OLD, Instant.now().minusSeconds(30), "device_removed (401)");
+        var name = Health.paired("org-webhook", Health.NUMBER);
+        Health.disconnected(name, Disconnect.DEVICE_REMOVED, "device_removed (401)");
         try (var receiver = AlertReceiver.start()) {
             var summary = Health.swept();
 
@@ -92,12 +88,9 @@ class HealthAlertsIT extends FleetTests {
 
     @Test
     void aDuplicateNumberIsAlertedOnceWithinTheCooldown() {
-        var kept = name("org-dup", OLD);
-        var other = name("org-dup", OLD.plusSeconds(60));
-        evolution().seed(
-                SeedInstance.named(kept).status("open").ownerJid(Health.NUMBER + "@s.whatsapp.net").createdAt(OLD),
-                SeedInstance.named(other).status("open").ownerJid(Health.NUMBER + ":3@s.whatsapp.net").createdAt(OLD));
-        Health.row("org-dup", kept, "connected", Health.NUMBER, OLD, OLD);
+        var kept = Health.paired("org-dup", Health.NUMBER);
+        var other = name("org-dup", OLD);
+        evolution().seed(SeedInstance.named(other).status("open").ownerJid(Health.NUMBER + ":3@s.whatsapp.net").createdAt(OLD));
         try (var receiver = AlertReceiver.start()) {
             Health.swept();
             Health.swept();
@@ -123,12 +116,13 @@ class HealthAlertsIT extends FleetTests {
         }
     }
 
-    /** An open instance and its connected row. */
+    /**
+     * An integration created through the API and paired with number 55119(10000000 + i), whose webhooks are then
+     * lost: its disconnections are the sweep's to find.
+     */
     static String paired(String organization, int i) {
-        var name = name(organization, OLD);
-        var number = "55119" + (10_000_000 + i);
-        evolution().seed(SeedInstance.named(name).status("open").ownerJid(number + "@s.whatsapp.net").createdAt(OLD));
-        Health.row(organization, name, "connected", number, OLD.minus(Duration.ofHours(1)), OLD);
+        var name = Health.paired(organization, "55119" + (10_000_000 + i));
+        Health.webhooksLost(name);
         return name;
     }
 }

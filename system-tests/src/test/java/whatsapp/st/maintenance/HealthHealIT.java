@@ -48,6 +48,7 @@ class HealthHealIT extends FleetTests {
         connecting("org-fresh", Instant.now().minus(Duration.ofMinutes(2)), null);
         var waitingForQr = name("org-qr", OLD);
         evolution().seed(SeedInstance.named(waitingForQr).status("connecting").createdAt(OLD));
+        // time travel: connecting (never paired) since STUCK_SINCE, longer than the 10 minutes of the auto-heal
         Health.row("org-qr", waitingForQr, "connecting", null, null, STUCK_SINCE);
 
         var summary = Health.swept();
@@ -79,6 +80,7 @@ class HealthHealIT extends FleetTests {
         var seed = SeedInstance.named(name).status("connecting").ownerJid(Health.NUMBER + "@s.whatsapp.net").createdAt(OLD);
         if (lastCloseCode != null) seed = seed.disconnection(lastCloseCode, HealthSweepIT.DEVICE_REMOVED, since.minusSeconds(60));
         evolution().seed(seed);
+        // time travel: recorded connecting since `since`, which the auto-heal compares with its 10 minutes
         Health.row(organization, name, "connecting", Health.NUMBER, OLD, since);
         return name;
     }

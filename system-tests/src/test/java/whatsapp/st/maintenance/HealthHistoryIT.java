@@ -22,6 +22,8 @@ class HealthHistoryIT extends FleetTests {
 
     @BeforeEach
     void seed() {
+        // Recorded connected since OLD, two hours ago, without a change of its own: the history is back-dated over
+        // days (Database.statusChangeAt), and a connection through a webhook would add a change now.
         id = Health.row("org-history", instance, "connected", Health.NUMBER, OLD, OLD);
     }
 

@@ -1,27 +1,28 @@
 package whatsapp.st.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static whatsapp.st.maintenance.Fleet.OLD;
 import static whatsapp.st.maintenance.Fleet.evolution;
-import static whatsapp.st.maintenance.Fleet.name;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import whatsapp.simulator.Disconnect;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Service;
 
 /** GET /maintenance/health-check/status: the recorded statuses, from the database only. */
 class HealthStatusIT extends FleetTests {
 
-    final String connected = name("org-up", OLD);
-    final String disconnected = name("org-down", OLD);
+    String connected;
+    String disconnected;
 
+    /** One integration paired, one paired and then logged out through Evolution's API: the webhooks record both. */
     @BeforeEach
     void seed() {
-        Health.row("org-up", connected, "connected", Health.NUMBER, OLD, OLD);
-        Health.row("org-down", disconnected, "disconnected", null, OLD, OLD, "logout (401)");
+        connected = Health.paired("org-up", Health.NUMBER);
+        disconnected = Health.paired("org-down", "5511999990001");
+        Health.disconnected(disconnected, Disconnect.API_LOGOUT, "logout (401)");
         evolution().resetCalls();
     }
 

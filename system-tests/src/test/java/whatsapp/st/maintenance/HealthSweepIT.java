@@ -42,6 +42,9 @@ class HealthSweepIT extends FleetTests {
                         .disconnection(401, DEVICE_REMOVED, Instant.now().minusSeconds(60)).createdAt(OLD),
                 SeedInstance.named(quiet).status("open").ownerJid("5511666660000@s.whatsapp.net").createdAt(OLD),
                 SeedInstance.named(neverPaired).status("close").createdAt(OLD));
+        // Rows recorded earlier, not made through the API: each status differs from Evolution's as only lost
+        // webhooks leave it, and the histories must start empty (the assertions count every change, and pairing
+        // through a webhook would record one of its own).
         Health.row("org-open", open, "pending", null, null, OLD);
         Health.row("org-connecting", connecting, "connected", "5511888880000", OLD, OLD);
         Health.row("org-closed", closed, "connected", "5511777770000", OLD, OLD);
@@ -118,6 +121,7 @@ class HealthSweepIT extends FleetTests {
     @Test
     void anInstanceAbsentFromTheListingIsMissingOnlyAfterItsOwn404() {
         var gone = name("org-gone", OLD);
+        // recorded connected earlier, while Evolution never had it (no create, pair or webhook can leave that)
         Health.row("org-gone", gone, "connected", "5511555550000", OLD, OLD);
 
         var summary = Health.swept();
@@ -131,6 +135,7 @@ class HealthSweepIT extends FleetTests {
     @Test
     void anAbsentInstanceWhoseRecheckFailsKeepsItsStatusAndCountsAsAnError() {
         var unsure = name("org-unsure", OLD);
+        // recorded connected earlier, while Evolution never had it (no create, pair or webhook can leave that)
         Health.row("org-unsure", unsure, "connected", "5511555550000", OLD, OLD);
         evolution().inject(Fault.status("connectionState", 503));
 

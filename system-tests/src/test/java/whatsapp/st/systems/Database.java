@@ -42,22 +42,23 @@ public final class Database {
     }
 
     /**
-     * An enabled row created two hours ago, recorded in {@code status} since {@code statusChangedAt}.
-     * Time travel and a lost webhook: the service stamps connected_at and status_changed_at with the moment it
-     * observes a change (a creation sets them to now and webhooks dated earlier are ignored), and it records
-     * a status that differs from Evolution's only when a webhook never arrived, which no request can arrange.
+     * An enabled row created two hours ago, recorded in {@code status} since {@code statusChangedAt}, with no
+     * status history. Time travel: the service stamps connected_at and status_changed_at with the moment it
+     * observes a change (a creation sets them to now and webhooks dated earlier are ignored), and every change it
+     * records goes into the history. Rows whose status may be recorded now are made through the API and the
+     * simulator's webhooks instead (the maintenance tests' {@code Health.paired}).
      *
      * @param connectedAt null: never paired
      */
     public static UUID integrationRecorded(String organizationId, String instanceName, String status, String phone,
-                                           Instant connectedAt, Instant statusChangedAt, String disconnectReason) {
+                                           Instant connectedAt, Instant statusChangedAt) {
         var id = UUID.randomUUID();
         var created = Instant.now().minusSeconds(2 * 3600);
         update("""
                 INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, phone_number,
-                    connected_at, disconnect_reason, created_at, updated_at, status_changed_at)
-                VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?)""",
-                id, organizationId, instanceName, status, phone, ts(connectedAt), disconnectReason, ts(created),
+                    connected_at, created_at, updated_at, status_changed_at)
+                VALUES (?, ?, ?, ?, true, ?, ?, ?, ?, ?)""",
+                id, organizationId, instanceName, status, phone, ts(connectedAt), ts(created),
                 ts(statusChangedAt), ts(statusChangedAt));
         return id;
     }

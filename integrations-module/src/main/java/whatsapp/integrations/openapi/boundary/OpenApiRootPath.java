@@ -1,4 +1,4 @@
-package whatsapp.integrations;
+package whatsapp.integrations.openapi.boundary;
 
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReady implements HealthCheck {
 
-    @Resource(lookup = "java:jboss/datasources/IntegrationsDS")
+    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
     DataSource dataSource;
 
     @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import whatsapp.st.client.integrations.ApiException;
 import whatsapp.st.client.integrations.model.CreateRequest;
+import whatsapp.st.client.integrations.model.Status;
 import whatsapp.st.systems.Service;
 import whatsapp.st.systems.Stack;
 
@@ -52,7 +53,7 @@ class OpenApiClientIT {
 
         var read = api.find(integration.getId().toString());
         assertThat(read.getInstanceName()).isEqualTo(integration.getInstanceName());
-        assertThat(read.getStatus()).isEqualTo("pending");
+        assertThat(read.getStatus()).isEqualTo(Status.PENDING);
         assertThat(read.getCreatedAt()).isNotNull();
         assertThat(api.callList(organization).getIntegrations()).extracting(i -> i.getId()).contains(integration.getId());
 

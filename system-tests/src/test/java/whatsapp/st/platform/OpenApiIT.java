@@ -25,7 +25,7 @@ class OpenApiIT {
         var create = paths.getJsonObject("/integrations/whatsapp").getJsonObject("post");
         assertThat(create.getJsonObject("responses").keySet()).contains("200", "201", "400", "403", "409", "503");
         assertThat(answer.json().getJsonObject("components").getJsonObject("schemas").keySet())
-                .contains("CreateRequest", "CreateAnswer", "IntegrationView", "ProblemDocument");
+                .contains("CreateRequest", "CreateAnswer", "IntegrationView", "Problem", "Status");
     }
 
     @Test

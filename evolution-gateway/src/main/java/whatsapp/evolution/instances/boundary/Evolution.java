@@ -6,16 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
-import whatsapp.evolution.instances.control.ApiKeyHeader;
+import whatsapp.evolution.instances.control.Clients;
 import whatsapp.evolution.instances.control.Transport;
 import whatsapp.evolution.instances.control.EvolutionAnswer;
 import whatsapp.evolution.instances.control.FleetListing;
@@ -32,6 +29,7 @@ import whatsapp.evolution.instances.entity.Pairing;
 import whatsapp.evolution.instances.entity.Reachability;
 import whatsapp.evolution.instances.entity.Removal;
 import whatsapp.evolution.instances.entity.Restart;
+import whatsapp.evolution.instances.entity.Webhook;
 
 /**
  * Evolution API (2.3.x, and the 1.8 shapes) as outcomes. Never throws for anything Evolution or the network
@@ -43,9 +41,9 @@ public class Evolution implements AutoCloseable {
 
     static final Duration PING_CACHE = Duration.ofSeconds(30);
 
+    Clients clients;
     InstancesClient instances;
     InstancesClient fleet;
-    InstancesClient probe;
     KeyProof keyProof;
     Transport transport;
     Clock clock;
@@ -69,19 +67,9 @@ public class Evolution implements AutoCloseable {
         this.clock = clock;
         this.keyProof = new KeyProof(clock, settings.keyProofValidity());
         this.transport = new Transport(keyProof, new Meters(registry));
-        this.instances = client(settings, settings.readTimeout());
-        this.fleet = client(settings, settings.listTimeout());
-        this.probe = client(settings, settings.connectTimeout());
-    }
-
-    static InstancesClient client(EvolutionSettings settings, Duration readTimeout) {
-        return RestClientBuilder.newBuilder()
-                .baseUri(settings.url())
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .register(new ApiKeyHeader(settings.apiKey()))
-                .build(InstancesClient.class);
+        this.clients = Clients.of(settings);
+        this.instances = clients.instances();
+        this.fleet = clients.fleet();
     }
 
     /**
@@ -180,12 +168,8 @@ public class Evolution implements AutoCloseable {
      */
     public boolean setWebhook(String name, String url, java.util.Map<String, String> headers, List<String> events) {
         requireName(name);
-        var headerJson = jakarta.json.Json.createObjectBuilder();
-        headers.forEach(headerJson::add);
-        var body = jakarta.json.Json.createObjectBuilder().add("webhook", jakarta.json.Json.createObjectBuilder()
-                .add("enabled", true).add("url", url).add("headers", headerJson)
-                .add("byEvents", false).add("base64", false)
-                .add("events", jakarta.json.Json.createArrayBuilder(events))).build();
+        var body = jakarta.json.Json.createObjectBuilder()
+                .add("webhook", new Webhook(url, headers, events).toJson().add("enabled", true)).build();
         return transport.send("webhookSet", name, () -> instances.setWebhook(name, body), false).kind() == Kind.OK;
     }
 
@@ -193,7 +177,7 @@ public class Evolution implements AutoCloseable {
     public Reachability ping() {
         var last = lastPing.get();
         if (last != null && last.checkedAt().plus(PING_CACHE).isAfter(clock.instant())) return last;
-        var answer = transport.send(Transport.ROOT, null, probe::root, false);
+        var answer = transport.send(Transport.ROOT, null, clients.probe()::root, false);
         var version = answer.object() == null ? null : answer.object().get("version");
         Reachability result = answer.kind() == Kind.OK && version instanceof JsonString text
                 ? new Reachability.Reachable(text.getString(), clock.instant())
@@ -222,12 +206,6 @@ public class Evolution implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        for (var client : List.of(instances, fleet, probe)) {
-            try {
-                client.close();
-            } catch (IOException | RuntimeException e) {
-                // gone either way
-            }
-        }
+        clients.close();
     }
 }

@@ -29,16 +29,7 @@ public record CreateInstance(String instanceName, String webhookUrl, Map<String,
                 .add("instanceName", instanceName)
                 .add("integration", "WHATSAPP-BAILEYS")
                 .add("qrcode", false);
-        if (webhookUrl != null) {
-            var headers = Json.createObjectBuilder();
-            webhookHeaders.forEach(headers::add);
-            body.add("webhook", Json.createObjectBuilder()
-                    .add("url", webhookUrl)
-                    .add("byEvents", false)
-                    .add("base64", false)
-                    .add("headers", headers)
-                    .add("events", Json.createArrayBuilder(events)));
-        }
+        if (webhookUrl != null) body.add("webhook", new Webhook(webhookUrl, webhookHeaders, events).toJson());
         return body.build();
     }
 

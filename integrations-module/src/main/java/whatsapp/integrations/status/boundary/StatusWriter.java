@@ -29,7 +29,7 @@ import whatsapp.integrations.status.entity.StatusesChanged;
 @Stateless
 public class StatusWriter {
 
-    @Resource(lookup = "java:jboss/datasources/IntegrationsDS")
+    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
     DataSource dataSource;
 
     @Inject

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 @Stateless
 public class AlertStamps {
 
-    @Resource(lookup = "java:jboss/datasources/IntegrationsDS")
+    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
     DataSource dataSource;
 
     public Map<String, Instant> lastSent(Collection<String> instanceNames) {

@@ -67,7 +67,8 @@ public class Evolution implements AutoCloseable {
         this.clock = clock;
         this.keyProof = new KeyProof(clock, settings.keyProofValidity());
         this.transport = new Transport(keyProof, new Meters(registry));
-        this.clients = Clients.of(settings);
+        this.clients = Clients.of(settings.url(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout(),
+                settings.listTimeout());
         this.instances = clients.instances();
         this.fleet = clients.fleet();
     }

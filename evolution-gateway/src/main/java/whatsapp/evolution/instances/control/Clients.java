@@ -1,11 +1,11 @@
 package whatsapp.evolution.instances.control;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
-import whatsapp.evolution.instances.boundary.EvolutionSettings;
 
 /**
  * The REST clients of one Evolution server, built explicitly (MicroProfile REST Client's default mapper throws for
@@ -14,18 +14,19 @@ import whatsapp.evolution.instances.boundary.EvolutionSettings;
  */
 public record Clients(InstancesClient instances, InstancesClient fleet, InstancesClient probe) implements AutoCloseable {
 
-    public static Clients of(EvolutionSettings settings) {
-        return new Clients(client(settings, settings.readTimeout()), client(settings, settings.listTimeout()),
-                client(settings, settings.connectTimeout()));
+    /** @param list the read timeout of the fleet listing; the probe's is the connect timeout */
+    public static Clients of(URI url, String apiKey, Duration connect, Duration read, Duration list) {
+        return new Clients(client(url, apiKey, connect, read), client(url, apiKey, connect, list),
+                client(url, apiKey, connect, connect));
     }
 
-    static InstancesClient client(EvolutionSettings settings, Duration readTimeout) {
+    static InstancesClient client(URI url, String apiKey, Duration connect, Duration read) {
         return RestClientBuilder.newBuilder()
-                .baseUri(settings.url())
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .baseUri(url)
+                .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
-                .register(new ApiKeyHeader(settings.apiKey()))
+                .register(new ApiKeyHeader(apiKey))
                 .build(InstancesClient.class);
     }
 

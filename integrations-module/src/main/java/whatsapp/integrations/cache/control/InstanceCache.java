@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
 import whatsapp.integrations.api.IntegrationRef;
 import whatsapp.integrations.api.Status;
-import whatsapp.integrations.status.entity.StatusesChanged;
+import whatsapp.integrations.events.entity.RemovalRelaying;
+import whatsapp.integrations.events.entity.StatusesChanged;
 
 /**
  * The routing summary workers read ({@code whatsapp:instance:<name>}). Best effort: when Redis is
@@ -66,6 +67,11 @@ public class InstanceCache {
                 .add("status", status.name())
                 .add("enabled", enabled)
                 .build().toString();
+    }
+
+    /** Before an {@code instance.removed} is relayed; a failure stops the relay (the event waits in the outbox). */
+    void invalidate(@Observes RemovalRelaying relaying) throws Exception {
+        redis.getBucket(key(relaying.instanceName())).deleteAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
     }
 
     public boolean remove(String instanceName) {

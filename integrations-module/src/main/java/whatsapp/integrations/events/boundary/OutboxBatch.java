@@ -5,6 +5,7 @@ import static whatsapp.web.json.JsonP.JSON;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RedissonClient;
-import whatsapp.integrations.cache.control.InstanceCache;
 import whatsapp.integrations.events.entity.EventType;
+import whatsapp.integrations.events.entity.RemovalRelaying;
 
 /**
  * One transaction: lock a batch of unpublished events (other nodes skip them), publish them in
@@ -31,13 +32,15 @@ public class OutboxBatch {
     @Inject
     RedissonClient redis;
 
+    @Inject
+    Event<RemovalRelaying> removalRelaying;
+
     /**
      * Removing the routing entry goes with relaying {@code instance.removed}: if the deletion's own
      * invalidation failed (Redis away), it still happens, at least once, before workers hear of it.
      */
-    void invalidateCacheOf(String payload) throws Exception {
-        String name = JSON.createReader(new StringReader(payload)).readObject().getString("instance_name");
-        redis.getBucket(InstanceCache.key(name)).deleteAsync().toCompletableFuture().get(2, TimeUnit.SECONDS);
+    void invalidateCacheOf(String payload) {
+        removalRelaying.fire(new RemovalRelaying(JSON.createReader(new StringReader(payload)).readObject().getString("instance_name")));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -19,7 +19,7 @@ import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.status.control.Recording;
 import whatsapp.integrations.status.control.StatusRows;
-import whatsapp.integrations.status.entity.StatusesChanged;
+import whatsapp.integrations.events.entity.StatusesChanged;
 
 /**
  * The one writer of integration statuses. Observations of many instances go in one transaction: one locking read of

@@ -1,4 +1,4 @@
-package whatsapp.integrations.status.entity;
+package whatsapp.integrations.events.entity;
 
 import java.util.List;
 import whatsapp.integrations.api.StatusChange;

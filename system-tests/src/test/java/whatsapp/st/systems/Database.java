@@ -122,6 +122,15 @@ public final class Database {
                 VALUES (?, ?, 'x', 'test', now(), now())""", organizationId, instanceName);
     }
 
+    /**
+     * Marks an event as published {@code days} ago. Time travel: the relay stamps published_at with its own clock, and
+     * the retention is days long, so no request makes an event old enough to be pruned within a test.
+     */
+    public static void publishedDaysAgo(String eventId, int days) {
+        update("UPDATE integrations.outbox SET published_at = now() - make_interval(days => ?) WHERE event_id = ?::uuid",
+                days, eventId);
+    }
+
     // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */

@@ -74,6 +74,24 @@ public final class Integrations {
         return answer.json().getJsonArray("entries").getValuesAs(JsonObject.class);
     }
 
+    /** GET /integrations/events?after=...&limit=... as the given caller (a worker's HTTP catch-up). */
+    public static Http.Answer eventsAfter(String query, String token) {
+        return Http.get(Service.integrations("/events?" + query), token);
+    }
+
+    /** Every event after that sequence, as a worker reads them (pages of 1000). */
+    public static List<JsonObject> eventsAfter(long after) {
+        var events = new java.util.ArrayList<JsonObject>();
+        while (true) {
+            var answer = eventsAfter("after=" + after + "&limit=1000", Service.worker());
+            if (answer.status() != 200) throw new AssertionError("catch-up answered " + answer.status() + " " + answer.body());
+            var page = answer.json().getJsonArray("events").getValuesAs(JsonObject.class);
+            events.addAll(page);
+            if (page.size() < 1000) return events;
+            after = page.get(page.size() - 1).getJsonNumber("sequence").longValue();
+        }
+    }
+
     static String encoded(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -22,6 +22,12 @@ public final class Service {
         return Stack.get().tokens().admin("alice");
     }
 
+    /** A background worker: the {@code worker} group, no organization (reads every organization's events). */
+    public static String worker() {
+        return Stack.get().tokens().mint("wendy", java.util.List.of("worker"), null, java.time.Duration.ofHours(1),
+                whatsapp.localstack.DevTokens.ISSUER);
+    }
+
     public static String member(String organizationId) {
         return Stack.get().tokens().member("bob", organizationId);
     }

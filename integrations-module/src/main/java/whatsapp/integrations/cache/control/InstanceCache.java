@@ -15,6 +15,7 @@ import org.redisson.api.RedissonClient;
 import whatsapp.integrations.api.IntegrationRef;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.events.entity.RemovalRelaying;
+import whatsapp.integrations.events.entity.RouteRefreshing;
 import whatsapp.integrations.events.entity.StatusesChanged;
 
 /**
@@ -67,6 +68,11 @@ public class InstanceCache {
                 .add("status", status.name())
                 .add("enabled", enabled)
                 .build().toString();
+    }
+
+    /** Before the relay publishes an event of a live integration: the entry as its row now is (best effort). */
+    void refresh(@Observes RouteRefreshing refreshing) {
+        put(refreshing.integration());
     }
 
     /** Before an {@code instance.removed} is relayed; a failure stops the relay (the event waits in the outbox). */

@@ -1,69 +1,92 @@
 package whatsapp.integrations.events.boundary;
 
-import static whatsapp.web.json.JsonP.JSON;
-
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.redisson.api.RedissonClient;
+import java.util.Map;
+import java.util.UUID;
+import whatsapp.infrastructure.sql.SqlValues;
+import whatsapp.integrations.api.IntegrationRef;
+import whatsapp.integrations.api.Status;
+import whatsapp.integrations.events.control.EventJson;
+import whatsapp.integrations.events.control.EventStream;
+import whatsapp.integrations.events.control.RelayLock;
+import whatsapp.integrations.events.control.RelayPlan;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.events.entity.RemovalRelaying;
+import whatsapp.integrations.events.entity.RouteRefreshing;
+import whatsapp.integrations.events.entity.Sequenced;
 
 /**
- * One transaction: lock a batch of unpublished events (other nodes skip them), publish them in
- * order (an {@code instance.removed} first removes the instance's cache entry), mark them published. A Redis failure rolls the batch back; it waits in the outbox.
+ * One transaction under the relay lock: the lowest-sequenced unpublished events, sent to Redis in sequence order (an
+ * {@code instance.removed} first removes the instance's cache entry; other events first rewrite it from the row, see
+ * {@link RelayPlan}), then marked published. A Redis failure rolls the batch back; it waits in the outbox.
  */
 @Stateless
 public class OutboxBatch {
-
-    public static final String TOPIC = "whatsapp:instance-events";
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    RedissonClient redis;
+    EventStream stream;
 
     @Inject
     Event<RemovalRelaying> removalRelaying;
 
-    /**
-     * Removing the routing entry goes with relaying {@code instance.removed}: if the deletion's own
-     * invalidation failed (Redis away), it still happens, at least once, before workers hear of it.
-     */
-    void invalidateCacheOf(String payload) {
-        removalRelaying.fire(new RemovalRelaying(JSON.createReader(new StringReader(payload)).readObject().getString("instance_name")));
-    }
+    @Inject
+    Event<RouteRefreshing> routeRefreshing;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int publishNext(int max) {
+        RelayLock.acquire(em);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT event_id, payload, type FROM integrations.outbox WHERE published_at IS NULL
-                ORDER BY created_at LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                SELECT event_id, type, integration_id, sequence, version, payload FROM integrations.outbox
+                WHERE sequence IS NOT NULL AND published_at IS NULL ORDER BY sequence LIMIT ?1""")
                 .setParameter(1, max).getResultList();
         if (rows.isEmpty()) return 0;
-        var topic = redis.getTopic(TOPIC);
-        for (Object[] row : rows) {
+        var batch = rows.stream().map(OutboxBatch::sequenced).toList();
+        var plan = RelayPlan.of(batch, rowsOf(batch));
+        for (var event : batch) {
             try {
-                if (EventType.REMOVED.wire.equals(row[2])) invalidateCacheOf((String) row[1]);
-                topic.publishAsync(row[1]).toCompletableFuture().get(2, TimeUnit.SECONDS);
+                plan.refreshBefore(event).ifPresent(row -> routeRefreshing.fire(new RouteRefreshing(row)));
+                if (event.removal()) removalRelaying.fire(new RemovalRelaying(event.instanceName()));
+                stream.send(event);
             } catch (Exception e) {
                 throw new IllegalStateException("Redis refused the event", e);
             }
         }
         em.createNativeQuery("UPDATE integrations.outbox SET published_at = ?1 WHERE event_id IN (?2)")
                 .setParameter(1, Instant.now())
-                .setParameter(2, rows.stream().map(r -> r[0]).toList())
+                .setParameter(2, batch.stream().map(Sequenced::eventId).toList())
                 .executeUpdate();
-        return rows.size();
+        return batch.size();
+    }
+
+    static Sequenced sequenced(Object[] row) {
+        var json = EventJson.parse((String) row[5]);
+        return new Sequenced(SqlValues.uuid(row[0]), EventType.of((String) row[1]), SqlValues.uuid(row[2]),
+                ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), json.getString("status", null),
+                json.getString("instance_name"), (String) row[5]);
+    }
+
+    /** The batch's integrations as they are now, read in this transaction: a deleted one is absent. */
+    Map<UUID, IntegrationRef> rowsOf(List<Sequenced> batch) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT id, organization_id, instance_name, status FROM integrations.integrations WHERE id IN (?1)")
+                .setParameter(1, batch.stream().map(Sequenced::integrationId).distinct().toList()).getResultList();
+        var found = new HashMap<UUID, IntegrationRef>();
+        rows.forEach(r -> found.put(SqlValues.uuid(r[0]),
+                new IntegrationRef(SqlValues.uuid(r[0]), (String) r[1], (String) r[2], Status.of((String) r[3]))));
+        return found;
     }
 }

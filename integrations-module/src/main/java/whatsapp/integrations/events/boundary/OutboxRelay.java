@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import whatsapp.integrations.events.entity.OutboxWritten;
 
 /**
- * Relays the outbox to Redis: at once after each commit, and every two seconds for whatever is
+ * Relays the outbox to Redis (topic and stream): at once after each commit, and every two seconds for whatever is
  * left (Redis was down, the node crashed). At-least-once; consumers dedupe by event_id.
  */
 @Singleton
@@ -25,6 +25,11 @@ import whatsapp.integrations.events.entity.OutboxWritten;
 public class OutboxRelay {
 
     static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+    static final int BATCH = 100;
+
+    @EJB
+    Sequencer sequencer;
 
     @EJB
     OutboxBatch batch;
@@ -45,20 +50,37 @@ public class OutboxRelay {
         relay();
     }
 
-    /** One relay at a time per node; a request arriving meanwhile makes the running one loop again. */
+    /**
+     * One relay at a time per node; a request arriving meanwhile makes the running one loop again. Events are ordered
+     * first (PostgreSQL only), so the catch-up serves them even when publishing fails because Redis is away.
+     */
     void relay() {
         again.set(true);
         if (!running.compareAndSet(false, true)) return;
         try {
             while (again.getAndSet(false)) {
-                while (batch.publishNext(100) == 100) {
-                    again.set(false);
+                while (sequencer.sequenceNext(BATCH) == BATCH) {
+                    again.set(true);
                 }
+                if (!publishAll()) return;
             }
         } catch (RuntimeException e) {
             LOG.fine(() -> "Outbox relay paused: " + e.getClass().getSimpleName());
         } finally {
             running.set(false);
+        }
+    }
+
+    /** @return false when Redis refused a batch: it waits in the outbox for the next sweep */
+    boolean publishAll() {
+        try {
+            while (batch.publishNext(BATCH) == BATCH) {
+                again.set(true);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Publishing paused: " + e.getClass().getSimpleName());
+            return false;
         }
     }
 }

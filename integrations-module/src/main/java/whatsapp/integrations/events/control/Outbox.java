@@ -1,7 +1,5 @@
 package whatsapp.integrations.events.control;
 
-import static whatsapp.web.json.JsonP.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,7 +16,6 @@ import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.events.entity.OutboxWritten;
-import whatsapp.web.json.JsonContract;
 
 /**
  * Writes events in the caller's transaction, so an event exists exactly when its state change committed. Each write
@@ -27,7 +24,9 @@ import whatsapp.web.json.JsonContract;
 @ApplicationScoped
 public class Outbox {
 
-    static final String INSERT = "INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?, ?, ?, ?)";
+    static final String INSERT = """
+            INSERT INTO integrations.outbox (event_id, type, payload, created_at, integration_id, organization_id)
+            VALUES (?, ?, ?, ?, ?, ?)""";
 
     @PersistenceContext
     EntityManager em;
@@ -39,8 +38,11 @@ public class Outbox {
         UUID eventId = UUID.randomUUID();
         String payload = payload(eventId, type, integration.instanceName(), integration.organizationId(),
                 integration.id(), integration.status(), at);
-        em.createNativeQuery("INSERT INTO integrations.outbox (event_id, type, payload, created_at) VALUES (?1, ?2, ?3, ?4)")
+        em.createNativeQuery("""
+                INSERT INTO integrations.outbox (event_id, type, payload, created_at, integration_id, organization_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
                 .setParameter(1, eventId).setParameter(2, type.wire).setParameter(3, payload).setParameter(4, at)
+                .setParameter(5, integration.id()).setParameter(6, integration.organizationId())
                 .executeUpdate();
         written.fire(new OutboxWritten(1));
         return eventId;
@@ -58,6 +60,8 @@ public class Outbox {
                 insert.setString(3, payload(eventId, EventType.STATUS_CHANGED, change.instanceName(), change.organizationId(),
                         change.integrationId(), change.to(), change.at()));
                 insert.setTimestamp(4, now);
+                insert.setObject(5, change.integrationId());
+                insert.setString(6, change.organizationId());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -67,14 +71,6 @@ public class Outbox {
 
     static String payload(UUID eventId, EventType type, String instanceName, String organizationId, UUID integrationId,
                           Status status, Instant at) {
-        return JSON.createObjectBuilder()
-                .add("event_id", eventId.toString())
-                .add("type", type.wire)
-                .add("instance_name", instanceName)
-                .add("organization_id", organizationId)
-                .add("integration_id", integrationId.toString())
-                .add("status", status.name())
-                .add("occurred_at", JsonContract.Millis.FORMAT.format(at))
-                .build().toString();
+        return EventJson.unsequenced(eventId, type, instanceName, organizationId, integrationId, status, at);
     }
 }

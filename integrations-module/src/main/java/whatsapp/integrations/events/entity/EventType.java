@@ -1,6 +1,6 @@
 package whatsapp.integrations.events.entity;
 
-/** Event types on the topic {@code whatsapp:instance-events}. */
+/** Event types on the topic {@code whatsapp:instance-events} and the stream {@code whatsapp:instance-events:stream}. */
 public enum EventType {
     CREATED("instance.created"),
     STATUS_CHANGED("instance.status_changed"),
@@ -11,5 +11,10 @@ public enum EventType {
 
     EventType(String wire) {
         this.wire = wire;
+    }
+
+    public static EventType of(String wire) {
+        for (var type : values()) if (type.wire.equals(wire)) return type;
+        throw new IllegalArgumentException("unknown event type " + wire);
     }
 }

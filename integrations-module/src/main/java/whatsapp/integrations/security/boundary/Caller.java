@@ -16,6 +16,18 @@ public class Caller {
         return token.getGroups() != null && token.getGroups().contains("admin");
     }
 
+    /** Admins and workers (the {@code worker} group: background consumers of the events) see every organization. */
+    public boolean seesEveryOrganization() {
+        return admin() || (token.getGroups() != null && token.getGroups().contains("worker"));
+    }
+
+    /** A member's organization; a member token without one may see nothing (403). */
+    public String requiredOrganization() {
+        String organization = organization();
+        if (organization == null) throw new Forbidden("This token names no organization (claim organization_id)");
+        return organization;
+    }
+
     public String organization() {
         Object claim = token.getClaim("organization_id");
         return claim == null ? null : claim.toString().replace("\"", "");

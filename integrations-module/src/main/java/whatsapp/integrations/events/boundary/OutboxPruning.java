@@ -1,0 +1,63 @@
+package whatsapp.integrations.events.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps published events for the retention ({@code events.retention-days}, default 7) so the catch-up can serve
+ * them, then deletes them in batches, every {@code events.prune-interval-seconds} (default 600). Any node may prune:
+ * deleting is idempotent and the pruned-through mark only grows.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxPruning {
+
+    static final Logger LOG = Logger.getLogger(OutboxPruning.class.getName());
+    static final int BATCH = 1000;
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    PruneBatch batch;
+
+    @Inject
+    @ConfigProperty(name = "events.retention-days", defaultValue = "7")
+    long retentionDays;
+
+    @Inject
+    @ConfigProperty(name = "events.prune-interval-seconds", defaultValue = "600")
+    long intervalSeconds;
+
+    @PostConstruct
+    void schedule() {
+        long interval = Duration.ofSeconds(intervalSeconds).toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("outbox pruning", false));
+    }
+
+    @Timeout
+    void prune() {
+        var cutoff = Instant.now().minus(Duration.ofDays(retentionDays));
+        try {
+            while (batch.pruneNext(cutoff, BATCH) == BATCH) {
+                // the next thousand
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Pruning the outbox failed (" + e.getClass().getSimpleName() + "); the next round retries");
+        }
+    }
+}

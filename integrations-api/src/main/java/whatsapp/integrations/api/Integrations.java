@@ -46,6 +46,14 @@ public interface Integrations {
     List<StatusChange> observe(List<Observation> observations, Source source);
 
     /**
+     * Rewrites the routing cache entry ({@code whatsapp:instance:<name>}) of every watched row, with a fresh TTL, in
+     * one pipelined Redis batch: a health sweep calls it after observing, so a stable instance's entry never expires,
+     * and an entry Redis lost comes back. Never writes an entry for a row being deleted. Never throws for Redis: an
+     * unusable Redis is an answer ({@link RoutingRefresh#done()} false).
+     */
+    RoutingRefresh refreshRoutingCache();
+
+    /**
      * Status changes of one instance from {@code since} on, oldest first, preceded by the last change before
      * {@code since} when there is one (the state the window starts in).
      */

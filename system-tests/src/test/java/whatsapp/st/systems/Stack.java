@@ -18,7 +18,8 @@ public final class Stack {
      * meaning (tests seed old or young instances and rows instead of switching the grace period off); the
      * maximum is 5 so that a test can exceed it with 6 candidates. The fleet listing gives up after 5 s, so
      * that a hanging Evolution fails a test quickly. The outbox is pruned every 2 s (retention as in production), so
-     * that a test can watch an event older than the retention go.
+     * that a test can watch an event older than the retention go. Routing cache entries live 15 s (instead of an
+     * hour), so that a test can see one outlive its TTL through sweeps.
      */
     static final Map<String, String> TEST_SETTINGS = Map.of(
             "HEALTH_CHECK_SCHEDULE", "off",
@@ -28,6 +29,7 @@ public final class Stack {
             "ORPHAN_GRACE_MINUTES", "10",
             "ORPHAN_MAX_DELETIONS", "5",
             "EVENTS_PRUNE_INTERVAL_SECONDS", "2",
+            "CACHE_TTL_SECONDS", "15",
             "ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts");
 
     static LocalStack stack;

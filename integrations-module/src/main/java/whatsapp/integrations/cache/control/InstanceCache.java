@@ -2,11 +2,15 @@ package whatsapp.integrations.cache.control;
 
 import static whatsapp.web.json.JsonP.JSON;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -14,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RedissonClient;
 import whatsapp.integrations.api.IntegrationRef;
 import whatsapp.integrations.api.Status;
+import whatsapp.integrations.cache.entity.RoutingEntry;
 import whatsapp.integrations.events.entity.RemovalRelaying;
 import whatsapp.integrations.events.entity.RouteRefreshing;
 import whatsapp.integrations.events.entity.StatusesChanged;
@@ -34,6 +39,31 @@ public class InstanceCache {
     @ConfigProperty(name = "cache.ttl-minutes", defaultValue = "60")
     long ttlMinutes;
 
+    /** CACHE_TTL_SECONDS: wins over the minutes when set; for tests that cannot wait an hour. */
+    @Inject
+    @ConfigProperty(name = "cache.ttl-seconds")
+    Optional<Long> ttlSeconds;
+
+    /**
+     * The maintenance module's sweep schedule (HEALTH_CHECK_SCHEDULE), read here to keep the TTL above three sweep
+     * intervals ({@link RoutingTtl}); the default is the maintenance module's own.
+     */
+    @Inject
+    @ConfigProperty(name = "health-check.schedule", defaultValue = "minute=*/5;hour=*")
+    String healthSchedule;
+
+    Duration ttl;
+
+    @PostConstruct
+    void ttl() {
+        var configured = RoutingTtl.configured(ttlSeconds, ttlMinutes);
+        ttl = RoutingTtl.of(configured, healthSchedule);
+        if (!ttl.equals(configured)) {
+            LOG.warning(() -> "Routing cache TTL raised from " + configured + " to " + ttl + ": three intervals of the "
+                    + "health sweep (" + healthSchedule + "), which rewrites every entry");
+        }
+    }
+
     public static String key(String instanceName) {
         return "whatsapp:instance:" + instanceName;
     }
@@ -42,7 +72,7 @@ public class InstanceCache {
         String summary = summary(integration.organizationId(), integration.id(), integration.instanceName(),
                 integration.status(), integration.enabled());
         attempt("refresh", integration.instanceName(), () -> redis.getBucket(key(integration.instanceName()))
-                .setAsync(summary, Duration.ofMinutes(ttlMinutes)).toCompletableFuture().get(1, TimeUnit.SECONDS));
+                .setAsync(summary, ttl).toCompletableFuture().get(1, TimeUnit.SECONDS));
     }
 
     /** Once the transaction that recorded them committed: the entries of these status changes, in one Redis batch. */
@@ -54,10 +84,29 @@ public class InstanceCache {
             for (var change : changes) {
                 batch.getBucket(key(change.instanceName())).setAsync(
                         summary(change.organizationId(), change.integrationId(), change.instanceName(), change.to(), true),
-                        Duration.ofMinutes(ttlMinutes));
+                        ttl);
             }
             return batch.executeAsync().toCompletableFuture().get(5, TimeUnit.SECONDS);
         });
+    }
+
+    /** The entries of these rows, in one pipelined batch (10,000 rows: one round trip, not 10,000). */
+    public void putAll(List<RoutingEntry> entries) throws Exception {
+        if (entries.isEmpty()) return;
+        var batch = redis.createBatch();
+        for (var entry : entries) {
+            batch.getBucket(key(entry.instanceName())).setAsync(
+                    summary(entry.organizationId(), entry.integrationId(), entry.instanceName(), entry.status(), true), ttl);
+        }
+        batch.executeAsync().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Removes the entries of these instances, in one batch. */
+    public void removeAll(Collection<String> instanceNames) throws Exception {
+        if (instanceNames.isEmpty()) return;
+        var batch = redis.createBatch();
+        for (var name : instanceNames) batch.getBucket(key(name)).deleteAsync();
+        batch.executeAsync().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     static String summary(String organizationId, UUID integrationId, String instanceName, Status status, boolean enabled) {

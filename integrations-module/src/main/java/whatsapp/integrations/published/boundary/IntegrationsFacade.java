@@ -16,9 +16,11 @@ import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Observation;
 import whatsapp.integrations.api.OrphanRemoval;
 import whatsapp.integrations.api.RestartResult;
+import whatsapp.integrations.api.RoutingRefresh;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
+import whatsapp.integrations.cache.boundary.RoutingCache;
 import whatsapp.integrations.lifecycle.boundary.Inventory;
 import whatsapp.integrations.lifecycle.boundary.OrphanInstances;
 import whatsapp.integrations.lifecycle.boundary.Retirement;
@@ -47,6 +49,9 @@ public class IntegrationsFacade implements Integrations {
 
     @EJB
     OrphanInstances orphans;
+
+    @EJB
+    RoutingCache routing;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -81,6 +86,12 @@ public class IntegrationsFacade implements Integrations {
     @Override
     public List<StatusChange> observe(List<Observation> observations, Source source) {
         return statuses.observe(observations, source);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RoutingRefresh refreshRoutingCache() {
+        return routing.refresh();
     }
 
     @Override

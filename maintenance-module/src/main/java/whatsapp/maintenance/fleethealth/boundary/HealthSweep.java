@@ -84,8 +84,10 @@ public class HealthSweep {
         var asked = Instant.now();
         return evolution.list().match(listed -> sweep(run, listed, asked), unavailable -> {
             LOG.warning(() -> "Health sweep: Evolution listing unusable (" + unavailable.reason() + "); no status changed");
-            return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(unavailable.reason()).getMessage()),
-                    unavailable.reason());
+            // the entries still get their fresh TTL: an Evolution outage must not empty the routing cache
+            var cacheEntries = refreshRoutingCache();
+            return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(unavailable.reason()).getMessage(),
+                    cacheEntries), unavailable.reason());
         });
     }
 
@@ -98,6 +100,8 @@ public class HealthSweep {
         watch.lap("compare");
         var changes = integrations.observe(comparison.observations(), Source.sweep);
         watch.lap("observe");
+        var cacheEntries = refreshRoutingCache();
+        watch.lap("cache");
         var after = comparison.after(changes);
         meters.swept(integrations.countsByStatus(), changes);
         watch.lap("report");
@@ -109,11 +113,29 @@ public class HealthSweep {
         var completed = Instant.now();
         var summary = new HealthSummary(run.id(), run.startedAt(), completed, HealthSummary.seconds(run.startedAt(), completed),
                 run.triggeredBy(), rows.size(), after.healthy(), rows.size() - after.healthy(), changes.size(),
-                comparison.errors().size() + healing.failed(), after.attention(), healing.attempts(), alertsSent, null);
+                comparison.errors().size() + healing.failed(), after.attention(), healing.attempts(), alertsSent, cacheEntries,
+                null);
         LOG.info(() -> "Health sweep: " + summary.totalInstances() + " instances, " + summary.healthy() + " healthy, "
                 + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + summary.restarts().size()
-                + " heal actions, " + alertsSent + " alerts, " + summary.durationSeconds() + " s (listing until "
+                + " heal actions, " + alertsSent + " alerts, " + (cacheEntries == null ? "cache not refreshed" : cacheEntries
+                + " cache entries") + ", " + summary.durationSeconds() + " s (listing until "
                 + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
+    }
+
+    /**
+     * Every watched row's routing entry rewritten with a fresh TTL (after observing, so with this sweep's statuses):
+     * a stable instance's entry never expires, and one Redis lost comes back. Best effort: a Redis failure is logged
+     * and the sweep goes on; the summary says null.
+     */
+    Integer refreshRoutingCache() {
+        try {
+            var refresh = integrations.refreshRoutingCache();
+            if (refresh.done()) return refresh.entries();
+            LOG.warning(() -> "Health sweep: routing cache not refreshed: " + refresh.failure());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Health sweep: routing cache not refreshed (" + e.getClass().getSimpleName() + ")");
+        }
+        return null;
     }
 }

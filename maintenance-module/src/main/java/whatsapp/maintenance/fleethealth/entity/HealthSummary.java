@@ -12,11 +12,14 @@ import whatsapp.maintenance.runs.entity.RunStart;
  * {@code instances} lists the instances that need a look: unhealthy, changed or not checkable; the healthy rest
  * is only counted.
  *
- * @param error why the sweep could not run (Evolution unavailable), else null
+ * @param cacheEntries routing cache entries the sweep rewrote; null when Redis could not be used (the sweep goes on)
+ *                     or the sweep did not get that far
+ * @param error        why the sweep could not run (Evolution unavailable), else null
  */
 public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, double durationSeconds, String triggeredBy,
                             int totalInstances, int healthy, int unhealthy, int statusChanges, int errors,
-                            List<InstanceHealth> instances, List<HealAttempt> restarts, int alertsSent, String error) {
+                            List<InstanceHealth> instances, List<HealAttempt> restarts, int alertsSent, Integer cacheEntries,
+                            String error) {
 
     /** Entries kept in the runs history: the changed and failed ones, at most this many. */
     static final int RECORDED_INSTANCES = 200;
@@ -26,17 +29,17 @@ public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, 
         restarts = List.copyOf(restarts);
     }
 
-    public static HealthSummary unavailable(RunStart run, String reason) {
+    public static HealthSummary unavailable(RunStart run, String reason, Integer cacheEntries) {
         var completed = Instant.now();
         return new HealthSummary(run.id(), run.startedAt(), completed, seconds(run.startedAt(), completed), run.triggeredBy(),
-                0, 0, 0, 0, 0, List.of(), List.of(), 0, reason);
+                0, 0, 0, 0, 0, List.of(), List.of(), 0, cacheEntries, reason);
     }
 
     /** For the runs history: 10,000 unhealthy instances every five minutes would bloat it; changes and errors matter. */
     public HealthSummary forRecord() {
         var kept = instances.stream().filter(i -> i.changed() || i.error() != null).limit(RECORDED_INSTANCES).toList();
         return new HealthSummary(runId, startedAt, completedAt, durationSeconds, triggeredBy, totalInstances, healthy, unhealthy,
-                statusChanges, errors, kept, restarts, alertsSent, error);
+                statusChanges, errors, kept, restarts, alertsSent, cacheEntries, error);
     }
 
     public static double seconds(Instant from, Instant to) {

@@ -59,7 +59,22 @@ class EventCatchUpIT {
         var answer = Integrations.eventsAfter("after=0", memberOfNothing);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.isProblem()).isTrue();
-        assertThat(Http.get(Service.integrations("?organization_id=org-x"), Service.worker()).status())
-                .as("a worker reads events, nothing else").isEqualTo(403);
+    }
+
+    @Test
+    void aWorkerReadsEveryIntegrationToResyncButChangesNone() {
+        var integration = Integrations.createFor("org-worker-resync");
+        var id = integration.getString("id");
+        var all = Http.get(Service.integrations(""), Service.worker());
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().getJsonArray("integrations").getValuesAs(jakarta.json.JsonObject.class))
+                .extracting(i -> i.getString("id")).contains(id);
+        assertThat(Http.get(Service.integrations("/" + id), Service.worker()).status()).isEqualTo(200);
+        var create = Http.post(Service.integrations("/whatsapp"), Service.worker(), "application/json",
+                "{\"organization_id\":\"org-worker-resync\"}");
+        assertThat(create.status()).as("a worker creates nothing").isEqualTo(403);
+        assertThat(Http.delete(Service.integrations("/" + id), Service.worker()).status())
+                .as("a worker deletes nothing").isEqualTo(403);
+        assertThat(Integrations.find(id).status()).isEqualTo(200);
     }
 }

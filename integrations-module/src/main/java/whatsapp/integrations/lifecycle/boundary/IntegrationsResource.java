@@ -82,6 +82,7 @@ public class IntegrationsResource {
     }
 
     @GET
+    @RolesAllowed({"admin", "worker", "member"})
     @Operation(summary = "List integrations; members must name their own organization")
     @APIResponse(responseCode = "200", description = "The integrations, newest first")
     @APIResponse(responseCode = "403", description = "A member asked for another organization, or for all",
@@ -93,6 +94,7 @@ public class IntegrationsResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({"admin", "worker", "member"})
     @Operation(summary = "One integration")
     @APIResponse(responseCode = "200", description = "The integration",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationView.class)))

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import whatsapp.web.problems.boundary.Forbidden;
 
-/** Who is calling: an admin (all organizations) or a member of one organization ({@code organization_id} claim). */
+/**
+ * Who is calling: an admin (all organizations), a worker (reads every organization's integrations and events, changes
+ * nothing: the resources' roles keep it to reads) or a member of one organization ({@code organization_id} claim).
+ */
 @RequestScoped
 public class Caller {
 
@@ -33,20 +36,20 @@ public class Caller {
         return claim == null ? null : claim.toString().replace("\"", "");
     }
 
-    /** Admins see everything; a member only its own organization's rows. */
+    /** Admins and workers see everything; a member only its own organization's rows. */
     public boolean maySee(String organizationId) {
-        return admin() || organizationId.equals(organization());
+        return seesEveryOrganization() || organizationId.equals(organization());
     }
 
     /** A member acts for its own organization only: 403 with what to do otherwise. */
     public void requireMayActFor(String organizationId) {
-        if (!maySee(organizationId)) throw new Forbidden("A member may act only for its own organization ("
+        if (!admin() && !organizationId.equals(organization())) throw new Forbidden("A member may act only for its own organization ("
                 + organization() + "); use that organization_id, or an admin token for another one");
     }
 
-    /** A member lists its own organization only, and must name it; an admin may list everything ({@code null}). */
+    /** A member lists its own organization only, and must name it; admins and workers may list everything ({@code null}). */
     public void requireMayList(String organizationId) {
-        if (admin()) return;
+        if (seesEveryOrganization()) return;
         if (organizationId == null) throw new Forbidden("A member must name its own organization: add ?organization_id="
                 + organization());
         requireMayActFor(organizationId);

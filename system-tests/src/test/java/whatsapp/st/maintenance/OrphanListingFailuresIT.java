@@ -55,7 +55,7 @@ class OrphanListingFailuresIT extends FleetTests {
         assertThat(run.getJsonObject("summary").getString("abort_reason")).contains("nothing was changed");
     }
 
-    /** A wrong key: every authenticated call is refused, while unknown names would still answer 404 (§0). */
+    /** A wrong key: every authenticated call is refused, while unknown names would still answer 404 (Evolution looks a name up before it checks the key). */
     @Test
     void aWrongApiKeyDeletesNothing() {
         evolution().inject(Fault.unauthorized("fetchInstances"));

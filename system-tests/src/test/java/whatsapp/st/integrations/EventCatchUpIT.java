@@ -77,4 +77,18 @@ class EventCatchUpIT {
                 .as("a worker deletes nothing").isEqualTo(403);
         assertThat(Integrations.find(id).status()).isEqualTo(200);
     }
+
+    @Test
+    void aMemberWhoIsAlsoAWorkerReadsEverythingButChangesOnlyItsOwnOrganization() {
+        var other = Integrations.createFor("org-worker-other");
+        var id = other.getString("id");
+        String both = Stack.get().tokens().mint("mona", List.of("member", "worker"), "org-worker-own", Duration.ofHours(1),
+                DevTokens.ISSUER);
+        assertThat(Http.get(Service.integrations("/" + id), both).status()).as("reads like a worker").isEqualTo(200);
+        assertThat(Http.delete(Service.integrations("/" + id), both).status()).as("deletes like a member").isEqualTo(404);
+        assertThat(Http.get(Service.integrations("/" + id + "/qr"), both).status()).as("pairs like a member").isEqualTo(404);
+        assertThat(Http.get(Service.integrations("/audit?organization_id=org-worker-other"), both).status())
+                .as("reads another organization's audit log like a member").isEqualTo(403);
+        assertThat(Integrations.find(id).status()).isEqualTo(200);
+    }
 }

@@ -36,7 +36,7 @@ public class AuditResource {
     @APIResponse(responseCode = "403", description = "A member named another organization, or none")
     public AuditAnswer entries(@QueryParam("organization_id") String organizationId,
                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
-        caller.requireMayList(organizationId);
+        caller.requireMayReadAudit(organizationId);
         return new AuditAnswer(trail.newest(organizationId, limit));
     }
 

@@ -32,8 +32,17 @@ public class IntegrationReads {
 
     /** The integration with this id, if the caller may see it: 400 for an id that is not a UUID, else 404. */
     public Integration visible(String id) {
+        return reachable(id, caller::maySee);
+    }
+
+    /** The integration with this id, if the caller may change it (delete, pair); 404 otherwise, as for a read. */
+    public Integration changeable(String id) {
+        return reachable(id, caller::mayActFor);
+    }
+
+    Integration reachable(String id, java.util.function.Predicate<String> organizationAllowed) {
         if (!UUID_TEXT.matcher(id).matches()) throw new InvalidInput("id", "must be a UUID");
-        return find(UUID.fromString(id)).filter(integration -> caller.maySee(integration.organizationId()))
+        return find(UUID.fromString(id)).filter(integration -> organizationAllowed.test(integration.organizationId()))
                 .orElseThrow(() -> new NotFound("No integration " + id + " is visible to you; GET /integrations?organization_id=... lists yours"));
     }
 
@@ -44,7 +53,8 @@ public class IntegrationReads {
     /** The organization's one enabled integration, if there is one. */
     public Optional<Integration> enabledFor(String organizationId) {
         return em.createNamedQuery(Integration.ENABLED_FOR, Integration.class)
-                .setParameter("organization", organizationId).getResultStream().findFirst();
+                // a list, not a stream: an unclosed result stream would keep its connection while Evolution is called
+                .setParameter("organization", organizationId).getResultList().stream().findFirst();
     }
 
     /** The organization's deletions still under way. */

@@ -113,7 +113,7 @@ public class IntegrationsResource {
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
-        var integration = reads.visible(id);
+        var integration = reads.changeable(id);
         return retirement.retire(integration.id(), caller.actor(), "deleted through the API").match(
                 done -> Response.noContent().build(),
                 pending -> Response.accepted(IntegrationView.of(pending.integration())).build(),

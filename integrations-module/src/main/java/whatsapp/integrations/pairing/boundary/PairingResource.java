@@ -35,6 +35,6 @@ public class PairingResource {
     @APIResponse(responseCode = "409", description = "Already connected, gone from Evolution, or another pairing request in progress")
     @APIResponse(responseCode = "503", description = "Evolution unreachable")
     public PairingAnswer qr(@PathParam("id") String id) {
-        return pairings.qr(reads.visible(id).instanceName());
+        return pairings.qr(reads.changeable(id).instanceName());
     }
 }

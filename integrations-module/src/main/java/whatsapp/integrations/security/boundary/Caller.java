@@ -41,15 +41,33 @@ public class Caller {
         return seesEveryOrganization() || organizationId.equals(organization());
     }
 
+    /**
+     * Changing a row (delete, pairing) and reading the audit log: admins, or a member of the row's organization.
+     * Never the worker group's read access, even for a token that carries both groups.
+     */
+    public boolean mayActFor(String organizationId) {
+        return admin() || organizationId.equals(organization());
+    }
+
     /** A member acts for its own organization only: 403 with what to do otherwise. */
     public void requireMayActFor(String organizationId) {
-        if (!admin() && !organizationId.equals(organization())) throw new Forbidden("A member may act only for its own organization ("
+        if (!mayActFor(organizationId)) throw new Forbidden("A member may act only for its own organization ("
                 + organization() + "); use that organization_id, or an admin token for another one");
     }
 
     /** A member lists its own organization only, and must name it; admins and workers may list everything ({@code null}). */
     public void requireMayList(String organizationId) {
         if (seesEveryOrganization()) return;
+        requireOwnOrganization(organizationId);
+    }
+
+    /** The audit log: admins everything ({@code null}); anyone else names its own organization. */
+    public void requireMayReadAudit(String organizationId) {
+        if (admin()) return;
+        requireOwnOrganization(organizationId);
+    }
+
+    void requireOwnOrganization(String organizationId) {
         if (organizationId == null) throw new Forbidden("A member must name its own organization: add ?organization_id="
                 + organization());
         requireMayActFor(organizationId);

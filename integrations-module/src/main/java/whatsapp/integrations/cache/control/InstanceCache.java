@@ -5,7 +5,6 @@ import static whatsapp.web.json.JsonP.JSON;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
@@ -21,7 +20,6 @@ import whatsapp.integrations.api.Status;
 import whatsapp.integrations.cache.entity.RoutingEntry;
 import whatsapp.integrations.events.entity.RemovalRelaying;
 import whatsapp.integrations.events.entity.RouteRefreshing;
-import whatsapp.integrations.events.entity.StatusesChanged;
 
 /**
  * The routing summary workers read ({@code whatsapp:instance:<name>}). Best effort: when Redis is
@@ -73,21 +71,6 @@ public class InstanceCache {
                 integration.status(), integration.enabled());
         attempt("refresh", integration.instanceName(), () -> redis.getBucket(key(integration.instanceName()))
                 .setAsync(summary, ttl).toCompletableFuture().get(1, TimeUnit.SECONDS));
-    }
-
-    /** Once the transaction that recorded them committed: the entries of these status changes, in one Redis batch. */
-    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusesChanged recorded) {
-        var changes = recorded.changes();
-        if (changes.isEmpty()) return;
-        attempt("refresh", changes.size() + " instances", () -> {
-            var batch = redis.createBatch();
-            for (var change : changes) {
-                batch.getBucket(key(change.instanceName())).setAsync(
-                        summary(change.organizationId(), change.integrationId(), change.instanceName(), change.to(), true),
-                        ttl);
-            }
-            return batch.executeAsync().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        });
     }
 
     /** The entries of these rows, in one pipelined batch (10,000 rows: one round trip, not 10,000). */

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,12 +18,12 @@ import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.status.control.Recording;
 import whatsapp.integrations.status.control.StatusRows;
-import whatsapp.integrations.events.entity.StatusesChanged;
 
 /**
  * The one writer of integration statuses. Observations of many instances go in one transaction: one locking read of
  * the rows concerned, one batched update, history rows and {@code instance.status_changed} events for the changes,
- * and, once committed, a cache refresh ({@link StatusesChanged}).
+ * and, once committed, the relay publishes the events and refreshes each one's routing-cache entry from the row (so
+ * a status change never writes the entry of an integration whose deletion finished meanwhile).
  */
 @Stateless
 public class StatusWriter {
@@ -35,8 +34,6 @@ public class StatusWriter {
     @Inject
     Outbox outbox;
 
-    @Inject
-    Event<StatusesChanged> changed;
 
     public List<StatusChange> observe(List<Observation> observations, Source source) {
         try (var connection = dataSource.getConnection()) {
@@ -67,7 +64,6 @@ public class StatusWriter {
         StatusRows.update(connection, recording.updates());
         StatusRows.recordHistory(connection, recording.changes());
         outbox.appendStatusChanges(connection, recording.changes());
-        if (!recording.changes().isEmpty()) changed.fire(new StatusesChanged(recording.changes()));
         return recording.changes();
     }
 

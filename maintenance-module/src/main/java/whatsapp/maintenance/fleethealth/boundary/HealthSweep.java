@@ -111,7 +111,7 @@ public class HealthSweep {
         watch.lap("alerts");
 
         var completed = Instant.now();
-        var summary = new HealthSummary(run.id(), run.startedAt(), completed, HealthSummary.seconds(run.startedAt(), completed),
+        var summary = new HealthSummary(run.id(), run.startedAt(), completed, Run.seconds(run.startedAt(), completed),
                 run.triggeredBy(), rows.size(), after.healthy(), rows.size() - after.healthy(), changes.size(),
                 comparison.errors().size() + healing.failed(), after.attention(), healing.attempts(), alertsSent, cacheEntries,
                 null);

@@ -1,10 +1,10 @@
 package whatsapp.maintenance.fleethealth.entity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import whatsapp.maintenance.heal.entity.HealAttempt;
+import whatsapp.maintenance.runs.entity.Run;
 import whatsapp.maintenance.runs.entity.RunStart;
 
 /**
@@ -31,7 +31,7 @@ public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, 
 
     public static HealthSummary unavailable(RunStart run, String reason, Integer cacheEntries) {
         var completed = Instant.now();
-        return new HealthSummary(run.id(), run.startedAt(), completed, seconds(run.startedAt(), completed), run.triggeredBy(),
+        return new HealthSummary(run.id(), run.startedAt(), completed, Run.seconds(run.startedAt(), completed), run.triggeredBy(),
                 0, 0, 0, 0, 0, List.of(), List.of(), 0, cacheEntries, reason);
     }
 
@@ -42,7 +42,4 @@ public record HealthSummary(UUID runId, Instant startedAt, Instant completedAt, 
                 statusChanges, errors, kept, restarts, alertsSent, cacheEntries, error);
     }
 
-    public static double seconds(Instant from, Instant to) {
-        return Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
-    }
 }

@@ -1,6 +1,5 @@
 package whatsapp.maintenance.orphans.entity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,7 @@ public record CleanupSummary(UUID runId, boolean dryRun, Instant startedAt, Inst
 
     public static CleanupSummary of(Run run, Orphans orphans, String abortReason, ItemCounts instances, ItemCounts rows) {
         var completed = Instant.now();
-        return new CleanupSummary(run.id(), run.dryRun(), run.startedAt(), completed, seconds(run.startedAt(), completed),
+        return new CleanupSummary(run.id(), run.dryRun(), run.startedAt(), completed, whatsapp.maintenance.runs.entity.Run.seconds(run.startedAt(), completed),
                 run.triggeredBy(), abortReason != null, abortReason, orphans.evolutionInstances(), orphans.dbRecords(),
                 instances, rows, orphans.duplicates());
     }
@@ -28,13 +27,10 @@ public record CleanupSummary(UUID runId, boolean dryRun, Instant startedAt, Inst
     public static CleanupSummary unavailable(Run run, String reason) {
         var completed = Instant.now();
         var none = ItemCounts.of(List.of());
-        return new CleanupSummary(run.id(), run.dryRun(), run.startedAt(), completed, seconds(run.startedAt(), completed),
+        return new CleanupSummary(run.id(), run.dryRun(), run.startedAt(), completed, whatsapp.maintenance.runs.entity.Run.seconds(run.startedAt(), completed),
                 run.triggeredBy(), true, reason, null, null, none, none, List.of());
     }
 
-    static double seconds(Instant from, Instant to) {
-        return Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
-    }
 
     /** Who started which run when; {@code id} is null for a dry run. */
     public record Run(UUID id, String triggeredBy, boolean dryRun, Instant startedAt) {

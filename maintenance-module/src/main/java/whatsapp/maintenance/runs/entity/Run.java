@@ -64,6 +64,11 @@ public class Run {
         this.completedAt = at;
     }
 
+    /** A run's duration as its summary shows it: seconds, rounded to hundredths. */
+    public static double seconds(Instant from, Instant to) {
+        return Math.round(java.time.Duration.between(from, to).toMillis() / 10.0) / 100.0;
+    }
+
     public UUID id() { return id; }
     public String type() { return type; }
     public String triggeredBy() { return triggeredBy; }

@@ -38,7 +38,8 @@ public interface Integrations {
     /**
      * Applies what a sweep or a webhook observed, in one transaction with one batched update: status, phone number,
      * {@code connected_at} (kept while connected) and disconnect reason. Every status change gets a history row, an
-     * {@code instance.status_changed} event and a cache refresh. Rows being deleted, and names without a row, are
+     * {@code instance.status_changed} event and a cache refresh; {@link StatusesRecorded} is fired inside the same
+     * transaction (the alerts' hook). Rows being deleted, and names without a row, are
      * left alone; so is a row whose status changed after the observation was made.
      *
      * @return the status changes made, in the order of the observations
@@ -71,6 +72,13 @@ public interface Integrations {
      * and an audit entry: two or more instances are paired with one WhatsApp number.
      */
     void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
+
+    /**
+     * Appends an audit entry per instance named, in the caller's transaction: under its integration (and so its
+     * organization) when it has a row, else about the bare instance. For what other modules do to instances, such as
+     * an operator acknowledging an alert.
+     */
+    void audit(String actor, String action, List<String> instanceNames, String reason);
 
     /**
      * Logs out and deletes an Evolution instance that no integration uses, unless the name is in use after all,

@@ -21,7 +21,7 @@ class HealthMetricsIT extends FleetTests {
             Health.swept();
             evolution().disconnect(down, Disconnect.DEVICE_REMOVED);
             Health.swept();
-            assertThat(receiver.alerts()).hasSize(1);
+            receiver.await(down, "raised", java.time.Duration.ofSeconds(10));
         }
         assertThat(Fleet.cleanup().status()).isEqualTo(200);
 

@@ -7,6 +7,7 @@ import static whatsapp.st.maintenance.Fleet.name;
 import static whatsapp.st.maintenance.OrphanCleanupIT.assertTally;
 
 import jakarta.json.JsonString;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import whatsapp.st.systems.Events;
  */
 class OrphanDuplicateNumbersIT extends FleetTests {
 
-    static final String NUMBER = "5511999990000";
+    /** A number alert is about the number: each test pairs one no other test does. */
+    final String NUMBER = Alerts.uniqueNumber();
 
     String kept;
     String duplicate;
@@ -62,8 +64,8 @@ class OrphanDuplicateNumbersIT extends FleetTests {
             var summary = Fleet.summary(answer);
             assertThat(summary.getJsonArray("duplicate_numbers")).hasSize(1);
             assertThat(Fleet.published(events, "instance.duplicate_number", kept)).isEqualTo(1);
-            assertThat(receiver.alerts()).hasSize(1);
-            var alert = receiver.alerts().get(0);
+            var alert = receiver.await(kept, "raised", Duration.ofSeconds(10));
+            assertThat(receiver.settled().notices(kept, "raised")).hasSize(1);
             assertThat(alert.getString("type")).isEqualTo("instance.duplicate_number");
             assertThat(alert.getString("phone_number")).isEqualTo(NUMBER);
             assertThat(alert.getJsonArray("instances").getValuesAs(JsonString::getString))

@@ -167,10 +167,14 @@ public final class Database {
         return count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL");
     }
 
-    /** The alert cooldown stamps of those instances: the cooldown lives in the database, one stamp per instance. */
-    public static long alertStamps(List<String> instanceNames) {
-        return count("SELECT count(*) FROM maintenance.alert_stamps WHERE instance_name = ANY (?)",
-                (Object) instanceNames.toArray(String[]::new));
+    /**
+     * The alerts naming this instance as if raised and last noticed a day ago: what a test cannot wait for (the
+     * 30-minute cooldown) without another setting for tests.
+     */
+    public static void alertsOfADayAgo(String instanceName) {
+        update("""
+                UPDATE maintenance.alerts SET raised_at = raised_at - interval '1 day',
+                    last_notice_at = last_notice_at - interval '1 day' WHERE ? = ANY (instance_names)""", instanceName);
     }
 
     // ---- JDBC ----------------------------------------------------------------------------------------------------

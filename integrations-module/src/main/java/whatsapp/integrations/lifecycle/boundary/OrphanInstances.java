@@ -86,4 +86,19 @@ public class OrphanInstances {
                             "number " + phoneNumber + " is paired with " + String.join(", ", instanceNames), now);
                 });
     }
+
+    /**
+     * An audit entry per instance named, under its integration when it has one (so its organization sees it), else
+     * about the bare instance.
+     */
+    public void auditInstances(String actor, String action, List<String> instanceNames, String reason) {
+        var now = Instant.now();
+        var rows = em.createQuery("SELECT i FROM Integration i WHERE i.instanceName IN :names", Integration.class)
+                .setParameter("names", instanceNames).getResultList();
+        for (var name : instanceNames) {
+            rows.stream().filter(row -> row.ref().instanceName().equals(name)).findFirst().ifPresentOrElse(
+                    row -> audit.record(actor, action, row.ref(), reason, now),
+                    () -> audit.recordInstance(actor, action, name, reason, now));
+        }
+    }
 }

@@ -113,6 +113,11 @@ public class IntegrationsFacade implements Integrations {
     }
 
     @Override
+    public void audit(String actor, String action, List<String> instanceNames, String reason) {
+        orphans.auditInstances(actor, action, instanceNames, reason);
+    }
+
+    @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
         return orphans.remove(instanceName, actor, reason);

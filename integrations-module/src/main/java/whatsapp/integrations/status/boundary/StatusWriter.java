@@ -4,17 +4,21 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import whatsapp.integrations.api.Observation;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
+import whatsapp.integrations.api.StatusesRecorded;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.status.control.Recording;
 import whatsapp.integrations.status.control.StatusRows;
@@ -33,6 +37,10 @@ public class StatusWriter {
 
     @Inject
     Outbox outbox;
+
+    /** Observers (the alerts) write in this transaction: what they record commits with the change. */
+    @Inject
+    Event<StatusesRecorded> recorded;
 
 
     public List<StatusChange> observe(List<Observation> observations, Source source) {
@@ -64,6 +72,11 @@ public class StatusWriter {
         StatusRows.update(connection, recording.updates());
         StatusRows.recordHistory(connection, recording.changes());
         outbox.appendStatusChanges(connection, recording.changes());
+        if (!recording.changes().isEmpty()) {
+            var numbers = recording.updates().stream().filter(update -> update.next().status() == Status.connected)
+                    .map(update -> update.next().phoneNumber()).filter(Objects::nonNull).collect(Collectors.toSet());
+            recorded.fire(new StatusesRecorded(recording.changes(), StatusRows.shared(connection, numbers)));
+        }
         return recording.changes();
     }
 

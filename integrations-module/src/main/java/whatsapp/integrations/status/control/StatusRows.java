@@ -14,6 +14,7 @@ import java.util.UUID;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
+import whatsapp.integrations.api.StatusesRecorded;
 
 /**
  * The status columns of {@code integrations.integrations} and the {@code status_history} table, in plain JDBC on
@@ -54,6 +55,27 @@ public final class StatusRows {
             }
         }
         return rows;
+    }
+
+    /**
+     * Of these phone numbers, those more than one connected integration (not being deleted) is paired with, each with
+     * its instance names in name order: one number paired twice is the known cause of WhatsApp removing devices.
+     */
+    public static List<StatusesRecorded.SharedNumber> shared(Connection connection, Collection<String> phoneNumbers)
+            throws SQLException {
+        if (phoneNumbers.isEmpty()) return List.of();
+        try (var query = connection.prepareStatement("""
+                SELECT phone_number, array_agg(instance_name ORDER BY instance_name) FROM integrations.integrations
+                WHERE phone_number = ANY (?) AND status = 'connected' GROUP BY phone_number HAVING count(*) > 1
+                ORDER BY phone_number""")) {
+            query.setArray(1, connection.createArrayOf("text", phoneNumbers.toArray()));
+            var shared = new ArrayList<StatusesRecorded.SharedNumber>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) shared.add(new StatusesRecorded.SharedNumber(rows.getString(1),
+                        List.of((String[]) rows.getArray(2).getArray())));
+            }
+            return shared;
+        }
     }
 
     public static void update(Connection connection, List<Update> updates) throws SQLException {

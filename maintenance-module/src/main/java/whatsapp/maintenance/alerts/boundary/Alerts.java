@@ -2,59 +2,161 @@ package whatsapp.maintenance.alerts.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.integrations.api.Integrations;
+import whatsapp.integrations.api.Status;
+import whatsapp.integrations.api.StatusesRecorded;
+import whatsapp.maintenance.alerts.control.AlertBook;
 import whatsapp.maintenance.alerts.control.AlertPolicy;
-import whatsapp.maintenance.alerts.control.AlertStamps;
 import whatsapp.maintenance.alerts.control.AlertWebhook;
+import whatsapp.maintenance.alerts.entity.AlertState;
+import whatsapp.maintenance.alerts.entity.AlertView;
+import whatsapp.maintenance.alerts.entity.AlertsWritten;
 import whatsapp.maintenance.alerts.entity.Subject;
+import whatsapp.web.problems.boundary.NotFound;
 
 /**
- * Alerts to a human, through the cooldown (stamped in the database, so it holds across restarts and nodes) and
- * the grouping. Delivery is best effort: an undelivered alert is not stamped, so the next sweep tries again.
+ * Alerts to a human, raised where a change is recorded and written in that transaction: a webhook's or a sweep's
+ * status change ({@link StatusesRecorded}), a sweep's review of what still needs attention, a cleanup's duplicate
+ * number. Each alert owes the receiver notices ({@code raised}, {@code reminder}, {@code resolved}) that
+ * {@link AlertRelay} delivers after the commit, retrying until the receiver accepts them: a crash between the change
+ * and the delivery loses nothing.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Alerts {
 
-    @EJB
-    AlertStamps stamps;
+    static final String CONNECTED_AGAIN = "connected again";
+
+    @Inject
+    AlertBook book;
 
     @Inject
     AlertWebhook webhook;
 
     @Inject
+    Event<AlertsWritten> written;
+
+    @EJB(lookup = Integrations.LOOKUP)
+    Integrations integrations;
+
+    @Inject
     @ConfigProperty(name = "alert.cooldown-minutes", defaultValue = "30")
     int cooldownMinutes;
 
-    @Inject
-    @ConfigProperty(name = "alert.group-threshold", defaultValue = "5")
-    int groupThreshold;
-
-    /** @return how many alerts (single or grouped) the receiver accepted */
-    public int send(List<Subject> candidates, Instant now) {
-        if (candidates.isEmpty()) return 0;
-        var names = new HashSet<String>();
-        candidates.forEach(subject -> names.addAll(subject.instanceNames()));
-        var due = AlertPolicy.due(candidates, stamps.lastSent(names), Duration.ofMinutes(cooldownMinutes), now);
-        int sent = 0;
-        for (var batch : AlertPolicy.batches(due, groupThreshold)) {
-            if (!webhook.post(AlertPolicy.message(batch, now))) continue;
-            sent++;
-            var named = batch.stream().flatMap(subject -> subject.instanceNames().stream()).toList();
-            stamps.stamp(named, batch.size() == 1 ? batch.get(0).kind() : AlertPolicy.GROUP, now);
+    /**
+     * In the recording transaction: a disconnection only a new QR scan repairs (device removed, logged out, banned)
+     * and a number now paired with several connected instances are raised at once; an instance connected again
+     * resolves its alert. Other disconnections may heal on their own: the next sweep raises them if not.
+     */
+    public void recorded(StatusesRecorded recorded) {
+        var now = Instant.now();
+        var connected = new ArrayList<String>();
+        var candidates = new ArrayList<Subject>();
+        for (var change : recorded.changes()) {
+            if (change.to() == Status.connected) connected.add(Subject.instanceKey(change.instanceName()));
+            else if (change.to() == Status.disconnected && AlertPolicy.endsTheSession(change.reason()))
+                candidates.add(Subject.disconnected(change.instanceName(), change.organizationId(), change.reason(), change.at()));
         }
-        return sent;
+        for (var shared : recorded.sharedNumbers())
+            candidates.add(Subject.duplicate(shared.phoneNumber(), shared.instanceNames()));
+        int resolved = book.resolve(connected, CONNECTED_AGAIN, now, webhook.configured());
+        var decision = decide(candidates, now, false);
+        if (resolved + raise(decision.raise(), now) > 0) written.fire(new AlertsWritten());
     }
 
-    /** A cleanup's duplicate-number alert: sent at once, no cooldown, never stamped. */
-    public void duplicateNumber(String phoneNumber, List<String> instances, List<String> kept, Instant at) {
-        webhook.post(AlertPolicy.duplicateNumber(phoneNumber, instances, kept, at));
+    /**
+     * A sweep's review: raises what is due among what still needs attention, repeats open alerts a cooldown old, and
+     * resolves the alerts whose cause is gone (connected again, integration removed, number no longer shared).
+     *
+     * @param watched       every watched instance name, with the connected ones
+     * @param sharedNumbers every number the listing shows paired with several instances
+     * @param since         when the sweep began: alerts raised since (by its own recorded changes) count as its own
+     * @return alerts raised or repeated by this sweep
+     */
+    public int review(List<Subject> candidates, Set<String> watched, Set<String> connected, Set<String> sharedNumbers,
+                      Instant since) {
+        var now = Instant.now();
+        boolean notify = webhook.configured();
+        var stale = new ArrayList<String>();
+        var gone = new ArrayList<String>();
+        for (var open : book.unresolved(null).values()) {
+            var subject = open.subject();
+            if (subject.startsWith("number:")) {
+                if (!sharedNumbers.contains(subject.substring("number:".length()))) gone.add(subject);
+            } else {
+                var name = subject.substring("instance:".length());
+                if (!watched.contains(name)) gone.add(subject);
+                else if (connected.contains(name)) stale.add(subject);
+            }
+        }
+        int resolved = book.resolve(stale, CONNECTED_AGAIN, now, notify)
+                + book.resolve(gone, "the integration or the shared number is gone", now, notify);
+        var unresolved = book.unresolved(keys(candidates));
+        int ownRaised = (int) candidates.stream().map(Subject::key).distinct().map(unresolved::get)
+                .filter(open -> open != null && !open.lastNoticeAt().isBefore(since)).count();
+        var decision = AlertPolicy.decide(candidates, unresolved, book.lastRaised(keys(candidates)),
+                Duration.ofMinutes(cooldownMinutes), now, true);
+        int raised = raise(decision.raise(), now);
+        book.remind(decision.remind(), now, notify);
+        if (resolved + raised + decision.remind().size() > 0) written.fire(new AlertsWritten());
+        return ownRaised + raised + decision.remind().size();
+    }
+
+    /** A cleanup's duplicate number: raised unless it is already, or was within the cooldown. */
+    public void duplicateNumber(String phoneNumber, List<String> instances) {
+        var now = Instant.now();
+        if (raise(decide(List.of(Subject.duplicate(phoneNumber, instances)), now, false).raise(), now) > 0)
+            written.fire(new AlertsWritten());
+    }
+
+    public List<AlertView> list(AlertState state, int limit) {
+        return book.list(state, limit);
+    }
+
+    /**
+     * An operator saw it: no reminder follows (a resolved notice still does), audited under the actor for every
+     * instance it names. Acknowledging twice changes nothing. @throws NotFound for an unknown id
+     */
+    public AcknowledgeResult acknowledge(UUID id, String actor) {
+        var alert = book.find(id).orElseThrow(() -> new NotFound("No alert " + id + "; GET /maintenance/alerts lists them"));
+        if (alert.state() != AlertState.open) return new AcknowledgeResult(alert, false);
+        if (!book.acknowledge(id, actor, Instant.now())) return new AcknowledgeResult(book.find(id).orElseThrow(), false);
+        integrations.audit(actor, "alert.acknowledged", alert.instanceNames(), alert.type() + " alert " + id
+                + (alert.reason() == null ? "" : " (" + alert.reason() + ")"));
+        return new AcknowledgeResult(book.find(id).orElseThrow(), true);
+    }
+
+    /** @param changed false: the alert was acknowledged or resolved already */
+    public record AcknowledgeResult(AlertView alert, boolean changed) {
+    }
+
+    AlertPolicy.Decision decide(List<Subject> candidates, Instant now, boolean reminders) {
+        if (candidates.isEmpty()) return new AlertPolicy.Decision(List.of(), List.of());
+        var keys = keys(candidates);
+        return AlertPolicy.decide(candidates, book.unresolved(keys), book.lastRaised(keys),
+                Duration.ofMinutes(cooldownMinutes), now, reminders);
+    }
+
+    int raise(List<Subject> subjects, Instant now) {
+        int raised = 0;
+        for (var subject : subjects)
+            if (book.raise(subject, AlertPolicy.body(subject, now).toString(), now, webhook.configured())) raised++;
+        return raised;
+    }
+
+    static Collection<String> keys(List<Subject> subjects) {
+        var keys = new HashSet<String>();
+        subjects.forEach(subject -> keys.add(subject.key()));
+        return keys;
     }
 }

@@ -4,84 +4,110 @@ import static whatsapp.web.json.JsonP.JSON;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import whatsapp.maintenance.alerts.entity.AlertState;
+import whatsapp.maintenance.alerts.entity.Notice;
+import whatsapp.maintenance.alerts.entity.Unresolved;
 import whatsapp.maintenance.alerts.entity.Subject;
 import whatsapp.web.json.JsonContract;
 
 /**
- * Which alerts go out, and what they say. Alerts are about states, not about who noticed them: an instance found
- * {@code disconnected} (by this sweep or by a webhook since the last one) is alerted once per disconnection,
- * and at most once per instance per cooldown window, whatever the kind. More due alerts than the group
- * threshold at once make a single grouped alert, never a storm. Pure.
+ * Which alerts are raised or repeated, and what their notices say. Alerts are about states, not about who noticed
+ * them: one unresolved alert per instance (or shared number) at most, a new one at most once per cooldown window,
+ * reminders of an open one once per cooldown window, never of an acknowledged one. More notices than the group
+ * threshold at once make a single grouped message, never a storm. Pure.
  */
 public final class AlertPolicy {
 
     public static final String GROUP = "instances.attention_needed";
+    public static final String RECOVERED = "instances.recovered";
 
     private AlertPolicy() {
     }
 
     /**
-     * The subjects to alert now, in order: none of its instances alerted within the cooldown, nor since its
-     * state began, nor already named by an earlier subject of this batch.
+     * What to do about the subjects worth an alert now. A subject with an unresolved alert gets no second one; when
+     * {@code reminders} is set (a sweep), an open alert last noticed a cooldown ago or more is repeated, an
+     * acknowledged one never. A subject without one is raised unless its last alert was raised within the cooldown
+     * (a flapping instance is not alerted at every drop; once the cooldown is over, the next sweep raises it).
      *
-     * @param lastSent when each instance was last named in an alert
+     * @param lastRaised when each subject's newest alert was raised
      */
-    public static List<Subject> due(List<Subject> candidates, Map<String, Instant> lastSent, Duration cooldown, Instant now) {
-        var named = new HashSet<String>();
-        var due = new ArrayList<Subject>();
+    public static Decision decide(List<Subject> candidates, Map<String, Unresolved> unresolved,
+                                  Map<String, Instant> lastRaised, Duration cooldown, Instant now, boolean reminders) {
+        var seen = new HashSet<String>();
+        var raise = new ArrayList<Subject>();
+        var remind = new ArrayList<UUID>();
         for (var subject : candidates) {
-            if (!subject.instanceNames().stream().allMatch(name -> !named.contains(name)
-                    && quiet(lastSent.get(name), subject.since(), cooldown, now))) continue;
-            named.addAll(subject.instanceNames());
-            due.add(subject);
+            var key = subject.key();
+            if (!seen.add(key)) continue;
+            var open = unresolved.get(key);
+            if (open != null) {
+                if (reminders && open.state() == AlertState.open && !open.lastNoticeAt().plus(cooldown).isAfter(now))
+                    remind.add(open.id());
+                continue;
+            }
+            var last = lastRaised.get(key);
+            if (last == null || !last.plus(cooldown).isAfter(now)) raise.add(subject);
         }
-        return due;
+        return new Decision(List.copyOf(raise), List.copyOf(remind));
     }
 
-    static boolean quiet(Instant last, Instant since, Duration cooldown, Instant now) {
-        if (last == null) return true;
-        if (last.plus(cooldown).isAfter(now)) return false;
-        return since == null || last.isBefore(since);
+    /** @param raise new alerts; @param remind open alerts to repeat */
+    public record Decision(List<Subject> raise, List<UUID> remind) {
     }
 
-    /** One alert per subject, or a single grouped one when there are more than {@code groupThreshold}. */
-    public static List<List<Subject>> batches(List<Subject> due, int groupThreshold) {
+    /** One POST per notice, or a single grouped one when a delivery has more than {@code groupThreshold} at once. */
+    public static List<List<Notice>> batches(List<Notice> due, int groupThreshold) {
         if (due.isEmpty()) return List.of();
         if (due.size() > groupThreshold) return List.of(due);
         return due.stream().map(List::of).toList();
     }
 
-    /** The JSON POSTed to the alert webhook for one batch. */
-    public static JsonObject message(List<Subject> batch, Instant now) {
-        if (batch.size() == 1) return single(batch.get(0), now).build();
+    /**
+     * The JSON POSTed for one batch: one notice is the alert's own JSON plus {@code alert_id} (the same on every
+     * retry and every notice of the alert), {@code notice_id} (the same on every retry of this notice), {@code notice}
+     * and {@code state}; several make one {@code instances.attention_needed} (or, all resolved,
+     * {@code instances.recovered}) listing them.
+     */
+    public static JsonObject delivery(List<Notice> batch, Instant now) {
+        if (batch.size() == 1) return notice(batch.get(0)).build();
         var alerts = JSON.createArrayBuilder();
-        int instances = 0;
-        for (var subject : batch) {
-            alerts.add(single(subject, now));
-            instances += subject.instanceNames().size();
-        }
+        boolean recovered = batch.stream().allMatch(n -> Notice.RESOLVED.equals(n.kind()));
+        batch.forEach(n -> alerts.add(notice(n)));
         return JSON.createObjectBuilder()
-                .add("type", GROUP)
+                .add("type", recovered ? RECOVERED : GROUP)
                 .add("count", batch.size())
-                .add("detail", batch.size() + " problems with " + instances + " WhatsApp instances at once; "
-                        + "one alert for all of them (see alerts)")
+                .add("detail", batch.size() + (recovered ? " alerts resolved at once" : " alerts about WhatsApp instances at once")
+                        + "; one message for all of them (see alerts)")
                 .add("alerts", alerts)
                 .add("occurred_at", JsonContract.Millis.FORMAT.format(now))
                 .build();
     }
 
-    /**
-     * A cleanup's alert about a number paired with several instances, sent at once (no cooldown: a cleanup runs
-     * hourly); {@code kept} names the instances an integration uses.
-     */
-    public static JsonObject duplicateNumber(String phoneNumber, List<String> instances, List<String> kept, Instant at) {
-        return duplicate(phoneNumber, instances, kept).add("occurred_at", JsonContract.Millis.FORMAT.format(at)).build();
+    static JsonObjectBuilder notice(Notice notice) {
+        var json = JSON.createObjectBuilder(JSON.createReader(new StringReader(notice.body())).readObject())
+                .add("alert_id", notice.alertId().toString())
+                .add("notice_id", notice.id().toString())
+                .add("notice", notice.kind())
+                .add("state", notice.state().name());
+        if (Notice.RESOLVED.equals(notice.kind())) {
+            if (notice.resolvedAt() != null) json.add("resolved_at", JsonContract.Millis.FORMAT.format(notice.resolvedAt()));
+            json.add("resolution", notice.resolution() == null ? "resolved" : notice.resolution());
+        }
+        return json;
+    }
+
+    /** The alert's JSON as raised: what every notice of it repeats. */
+    public static JsonObject body(Subject subject, Instant raisedAt) {
+        return single(subject, raisedAt).build();
     }
 
     static JsonObjectBuilder single(Subject subject, Instant now) {
@@ -112,6 +138,14 @@ public final class AlertPolicy {
         if (kept != null) json.add("kept", JSON.createArrayBuilder(kept));
         return json.add("detail", "WhatsApp number " + phoneNumber + " is paired with " + instances.size()
                 + " instances; WhatsApp will keep removing the device from all but one");
+    }
+
+    /**
+     * A disconnection WhatsApp will not undo by itself, alerted the moment it is recorded: removed from the phone or
+     * logged out (401), banned for a while or for good (402, 403, 406). Evolution reconnects every other code.
+     */
+    public static boolean endsTheSession(String reason) {
+        return reason != null && reason.matches(".*\\b(401|402|403|406)\\b.*");
     }
 
     /** A reason such as {@code device_removed (401)} or {@code banned (403)}: only a new QR scan helps. */

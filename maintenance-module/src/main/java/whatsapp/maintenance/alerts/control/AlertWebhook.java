@@ -11,11 +11,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.maintenance.metrics.control.MaintenanceMeters;
 
 /**
- * POSTs alerts as JSON to {@code alert.webhook-url} (ALERT_WEBHOOK_URL), when set. Best effort with short
- * timeouts: an alert that cannot be delivered is logged, never a reason for a run to fail.
+ * POSTs alert notices as JSON to {@code alert.webhook-url} (ALERT_WEBHOOK_URL), when set, with short timeouts. The
+ * URL itself is never logged (it may carry a token).
  */
 @ApplicationScoped
 public class AlertWebhook {
@@ -27,35 +26,30 @@ public class AlertWebhook {
     @ConfigProperty(name = "alert.webhook-url")
     Optional<String> webhookUrl;
 
-    @Inject
-    MaintenanceMeters meters;
-
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** @return whether the receiver answered 2xx; delivered alerts are counted by type */
-    public boolean post(JsonObject alert) {
-        boolean sent = send(alert.toString());
-        if (sent) meters.alert(alert.getString("type", "unknown"));
-        return sent;
+    /** Whether a receiver is configured: without one, alerts are still recorded but no notice is owed. */
+    public boolean configured() {
+        return webhookUrl.filter(value -> !value.isBlank()).isPresent();
     }
 
-    /** @return whether the receiver answered 2xx */
-    boolean send(String json) {
-        var url = webhookUrl.filter(value -> !value.isBlank());
-        if (url.isEmpty()) return false;
+    /** @return empty when the receiver answered 2xx, else why not */
+    public Optional<String> post(JsonObject notice) {
+        if (!configured()) return Optional.of("no ALERT_WEBHOOK_URL");
         try {
-            var request = HttpRequest.newBuilder(URI.create(url.get())).timeout(TIMEOUT)
+            var request = HttpRequest.newBuilder(URI.create(webhookUrl.get())).timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(notice.toString())).build();
             var status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 != 2) LOG.warning(() -> "Alert receiver answered HTTP " + status);
-            return status / 100 == 2;
+            if (status / 100 == 2) return Optional.empty();
+            LOG.warning(() -> "Alert receiver answered HTTP " + status + "; the notice is retried");
+            return Optional.of("HTTP " + status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {   // never fail a run for an alert: bad URL, refused, timeout
-            LOG.warning(() -> "Alert not delivered: " + e.getClass().getSimpleName());
-            return false;
+            return Optional.of("interrupted");
+        } catch (Exception e) {   // bad URL, refused, timeout: retried later
+            LOG.warning(() -> "Alert not delivered (" + e.getClass().getSimpleName() + "); the notice is retried");
+            return Optional.of(e.getClass().getSimpleName());
         }
     }
 }

@@ -32,4 +32,17 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static Subject duplicate(String phoneNumber, List<String> instanceNames) {
         return new Subject(DUPLICATE_NUMBER, instanceNames, null, phoneNumber, null);
     }
+
+    /** What one unresolved alert at most is about: {@code instance:<name>} or {@code number:<digits>}. */
+    public String key() {
+        return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
+    }
+
+    public static String instanceKey(String instanceName) {
+        return "instance:" + instanceName;
+    }
+
+    public static String numberKey(String phoneNumber) {
+        return "number:" + phoneNumber;
+    }
 }

@@ -7,18 +7,23 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.entity.Listing;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Source;
+import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.alerts.boundary.Alerts;
 import whatsapp.maintenance.fleethealth.control.FleetComparison;
 import whatsapp.maintenance.fleethealth.control.Stopwatch;
+import whatsapp.maintenance.fleethealth.entity.AfterSweep;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
 import whatsapp.maintenance.fleethealth.entity.Sweep;
 import whatsapp.maintenance.heal.boundary.AutoHeal;
+import whatsapp.maintenance.heal.entity.InstanceState;
 import whatsapp.maintenance.metrics.control.MaintenanceMeters;
 import whatsapp.maintenance.runs.boundary.Runs;
 import whatsapp.maintenance.runs.entity.Run;
@@ -107,7 +112,7 @@ public class HealthSweep {
         watch.lap("report");
         var healing = autoHeal.heal(after.states(), asked);
         watch.lap("heal");
-        int alertsSent = alerts.send(comparison.alertSubjects(after, healing.repairNeeded()), asked);
+        int alertsSent = review(comparison, after, healing.repairNeeded(), asked);
         watch.lap("alerts");
 
         var completed = Instant.now();
@@ -121,6 +126,23 @@ public class HealthSweep {
                 + " cache entries") + ", " + summary.durationSeconds() + " s (listing until "
                 + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
+    }
+
+    /** The alerts' review; a failure is logged and never fails the sweep (the next one reviews again). */
+    int review(FleetComparison comparison, AfterSweep after, List<InstanceState> repairNeeded, Instant asked) {
+        var watched = new HashSet<String>();
+        var connected = new HashSet<String>();
+        for (var state : after.states()) {
+            watched.add(state.instanceName());
+            if (state.status() == Status.connected) connected.add(state.instanceName());
+        }
+        try {
+            return alerts.review(comparison.alertSubjects(after, repairNeeded), watched, connected,
+                    comparison.sharedNumbers(watched), asked);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Health sweep: alerts not reviewed (" + e.getClass().getSimpleName() + ")");
+            return 0;
+        }
     }
 
     /**

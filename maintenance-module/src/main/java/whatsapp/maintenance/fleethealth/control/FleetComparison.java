@@ -167,4 +167,11 @@ public final class FleetComparison {
             if (!duplicate.kept().isEmpty()) subjects.add(Subject.duplicate(duplicate.phoneNumber(), duplicate.instances()));
         return subjects;
     }
+
+    /** Every number the listing shows paired with several instances: a shared-number alert for any other is resolved. */
+    public java.util.Set<String> sharedNumbers(java.util.Set<String> watched) {
+        var numbers = new HashSet<String>();
+        for (var duplicate : OrphanDetector.duplicates(listed, watched)) numbers.add(duplicate.phoneNumber());
+        return numbers;
+    }
 }

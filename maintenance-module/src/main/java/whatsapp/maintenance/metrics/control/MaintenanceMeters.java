@@ -67,7 +67,7 @@ public class MaintenanceMeters {
         registry.counter("whatsapp.orphans.deleted", Tags.of("kind", kind)).increment(deleted);
     }
 
-    /** {@code whatsapp_alerts_sent_total{type}}: alerts ALERT_WEBHOOK_URL accepted. */
+    /** {@code whatsapp_alerts_sent_total{type}}: alert notices ALERT_WEBHOOK_URL accepted, by alert type. */
     public void alert(String type) {
         registry.counter("whatsapp.alerts.sent", Tags.of("type", type)).increment();
     }

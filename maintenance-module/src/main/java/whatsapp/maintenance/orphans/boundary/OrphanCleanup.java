@@ -143,7 +143,11 @@ public class OrphanCleanup {
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Duplicate number event not recorded: " + e.getClass().getSimpleName());
             }
-            alerts.duplicateNumber(duplicate.phoneNumber(), duplicate.instances(), duplicate.kept(), Instant.now());
+            try {
+                alerts.duplicateNumber(duplicate.phoneNumber(), duplicate.instances());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Duplicate number alert not recorded: " + e.getClass().getSimpleName());
+            }
         }
     }
 }

@@ -1,0 +1,104 @@
+package whatsapp.maintenance.alerts.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.maintenance.alerts.control.AlertBook;
+import whatsapp.maintenance.alerts.control.AlertWebhook;
+import whatsapp.maintenance.alerts.entity.AlertsWritten;
+
+/**
+ * Delivers alert notices: right after each transaction that wrote some commits (after a short gathering pause, so
+ * that a storm of webhooks makes one grouped message rather than fifty), and every second for whatever waits (the
+ * receiver was down, the node crashed, a backoff ran out). Resolved alerts are pruned after the retention.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class AlertRelay {
+
+    static final Logger LOG = Logger.getLogger(AlertRelay.class.getName());
+    static final int BATCH = 100;
+
+    @EJB
+    NoticeBatch batch;
+
+    @Inject
+    AlertWebhook webhook;
+
+    @Inject
+    AlertBook book;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "alert.gather-millis", defaultValue = "200")
+    long gatherMillis;
+
+    @Inject
+    @ConfigProperty(name = "alert.retention-days", defaultValue = "90")
+    long retentionDays;
+
+    final AtomicBoolean running = new AtomicBoolean();
+    final AtomicBoolean again = new AtomicBoolean();
+
+    public void deliverSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertsWritten written) {
+        executor.execute(() -> {
+            try {
+                Thread.sleep(gatherMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            deliver();
+        });
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void everySecond() {
+        deliver();
+    }
+
+    @Schedule(hour = "*", minute = "41", persistent = false)
+    void prune() {
+        try {
+            int pruned = book.prune(Instant.now().minus(Duration.ofDays(retentionDays)));
+            if (pruned > 0) LOG.info(() -> "Pruned " + pruned + " resolved alerts older than " + retentionDays + " days");
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Pruning alerts failed (" + e.getClass().getSimpleName() + "); the next hour retries");
+        }
+    }
+
+    /** One delivery loop at a time per node (and one per cluster, by the batch's lock); a wake-up meanwhile loops again. */
+    void deliver() {
+        if (!webhook.configured()) return;
+        again.set(true);
+        if (!running.compareAndSet(false, true)) return;
+        try {
+            while (again.getAndSet(false)) {
+                while (batch.deliverNext(BATCH) == BATCH) {
+                    again.set(true);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Alert relay paused: " + e.getClass().getSimpleName());
+        } finally {
+            running.set(false);
+        }
+    }
+}

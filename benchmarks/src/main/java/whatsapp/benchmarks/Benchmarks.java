@@ -27,7 +27,8 @@ public final class Benchmarks {
         boolean quick = java.util.Arrays.asList(args).contains("quick");
         var report = new Report();
         var overrides = Map.of("HEALTH_CHECK_SCHEDULE", "off", "CLEANUP_SCHEDULE", "off",
-                "ORPHAN_MAX_DELETIONS", "20", "DB_POOL_MAX", "60");
+                "ORPHAN_MAX_DELETIONS", "20", "DB_POOL_MAX", "60",
+                "ALERT_WEBHOOK_URL", "http://127.0.0.1:" + Delivery.ALERT_PORT + "/alerts");
         try (var stack = LocalStack.start(root.resolve("benchmarks/target/local-stack"), root.resolve("ear/target/server"),
                 true, false, overrides, 500)) {
             var bench = new Measurements(stack, report, quick);
@@ -39,6 +40,9 @@ public final class Benchmarks {
             measure(report, selected, "reads", bench::reads);
             measure(report, selected, "creates", bench::creates);
             measure(report, selected, "webhooks", bench::webhookToRedis);
+            var delivery = new Delivery(stack, report, quick);
+            measure(report, selected, "alerts", delivery::webhookToAlert);
+            measure(report, selected, "catchup", delivery::catchUp);
             measure(report, selected, "growth", bench::growth);
             measure(report, null, "memory", () -> bench.memory("after all runs"));
         }

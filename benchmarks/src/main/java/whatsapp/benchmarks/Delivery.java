@@ -81,7 +81,7 @@ final class Delivery {
         var stats = Stats.of(latencies, 1);
         report.add(String.format("%d instances, one 401 close webhook each, awaited in turn: from sending the webhook to the"
                         + " alert's POST arriving at a separate receiver: p50 **%s**, **p99 %s**, max %s (target p99 < 1 s; the relay"
-                        + " pauses %s ms after a commit so that bursts group); %d of %d alerts seen",
+                        + " pauses up to %s ms after a commit and also delivers every second); %d of %d alerts seen",
                 count, Report.ms(stats.p50()), Report.ms(stats.p99()), Report.ms(stats.max()), 200, stats.count(), count));
     }
 

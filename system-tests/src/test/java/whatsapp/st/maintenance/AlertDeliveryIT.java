@@ -14,7 +14,7 @@ import whatsapp.st.systems.Stack;
 
 /**
  * Alerts raised where the change is recorded: a webhook's device removal or logout is at the receiver within
- * seconds with no sweep (the stack's timers are off), a reconnect resolves it, a refusing receiver gets the same
+ * seconds with no sweep (the stack's timers are off), and so is a number paired twice; a reconnect resolves it, a refusing receiver gets the same
  * notice again until it accepts it, a kill -9 between the change and the delivery loses nothing, and an operator's
  * acknowledgement stops the reminders.
  */
@@ -54,6 +54,21 @@ class AlertDeliveryIT extends FleetTests {
             var alert = receiver.await(name, "raised", WITHIN_SECONDS);
             assertThat(alert.getString("reason")).isEqualTo("forbidden (403)");
             assertThat(alert.getString("organization_id")).isEqualTo("org-wh-ban");
+        }
+    }
+
+    @Test
+    void aNumberPairedWithASecondIntegrationAlertsWithinSeconds() {
+        var number = Alerts.uniqueNumber();
+        var first = Health.paired("org-wh-dup-1", number);
+        try (var receiver = AlertReceiver.start()) {
+            var second = Health.paired("org-wh-dup-2", number);
+
+            var alert = receiver.await(second, "raised", WITHIN_SECONDS);
+            assertThat(alert.getString("type")).isEqualTo("instance.duplicate_number");
+            assertThat(alert.getString("phone_number")).isEqualTo(number);
+            assertThat(alert.getJsonArray("instances").getValuesAs(jakarta.json.JsonString::getString))
+                    .containsExactlyInAnyOrder(first, second);
         }
     }
 

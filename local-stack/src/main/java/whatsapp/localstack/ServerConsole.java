@@ -17,8 +17,8 @@ final class ServerConsole implements AutoCloseable {
     static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
     static final Pattern LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d,\\d{3} (WARN|ERROR|FATAL) +\\[([^\\]]+)\\].*");
     /** Failed deployment, failed or missing services, a boot that ended with errors. */
-    static final Pattern FAILURE = Pattern.compile("WFLYCTL0013|WFLYCTL0180|WFLYCTL0186|WFLYSRV0021|WFLYSRV0026|WFLYSRV0028"
-            + "|WFLYSRV0059|WFLYSRV0153");
+    static final Pattern FAILURE = Pattern.compile("WFLYCTL0013|WFLYCTL0180|WFLYCTL0186|WFLYSRV0021|WFLYSRV0026"
+            + "|WFLYSRV0153");
     /** Repeated while the deployment boots and the stack polls readiness: not news. */
     static final Pattern NOISE = Pattern.compile("WFLYMPHEALTH0003");
 

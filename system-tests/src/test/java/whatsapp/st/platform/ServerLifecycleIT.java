@@ -28,6 +28,9 @@ class ServerLifecycleIT {
         assertThat(count(lastBoot, "Redis client for redis://")).as("one client per boot").isEqualTo(1);
         assertThat(count(lastBoot, "Redis client shut down")).isEqualTo(1);
         assertThat(whole).doesNotContain(Stack.get().serverEnvironment().get("EVOLUTION_API_KEY"));
+        String redisPassword = java.net.URI.create(Stack.get().redisUrl()).getUserInfo().substring(1);
+        assertThat(redisPassword).as("the stack's Redis has a password").hasSizeGreaterThan(16);
+        assertThat(whole).as("the Redis password is never logged").doesNotContain(redisPassword);
     }
 
     static int count(String text, String needle) {

@@ -131,7 +131,17 @@ public final class Database {
                 days, eventId);
     }
 
-    // ---- database invariants the API does not show ------------------------------------------------------------
+    /**
+     * Makes an event look written {@code days} ago and never published, as after Redis was away that long. Time
+     * travel: the outbox stamps created_at with the server's clock, and the maximum age is a month.
+     */
+    public static void writtenDaysAgoUnpublished(String eventId, int days) {
+        update("""
+                UPDATE integrations.outbox SET created_at = now() - make_interval(days => ?), published_at = NULL
+                WHERE event_id = ?::uuid""", days, eventId);
+    }
+
+        // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */
     public static String webhookSecretHash(String integrationId) {
@@ -165,6 +175,11 @@ public final class Database {
     /** Every unpublished event: 0 once the relay has drained the outbox. */
     public static long unpublishedEvents() {
         return count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL");
+    }
+
+    /** Whether the outbox still holds the event. */
+    public static boolean eventExists(String eventId) {
+        return count("SELECT count(*) FROM integrations.outbox WHERE event_id = ?::uuid", eventId) > 0;
     }
 
     /**

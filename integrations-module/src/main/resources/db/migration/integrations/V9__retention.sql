@@ -1,0 +1,5 @@
+-- Retention and collapse rules (issue 13, item 14): every table that grows with traffic has a rule, and each rule
+-- finds its rows by index.
+
+-- Events older than the maximum age go whether published or not (Redis away for that long): by write time.
+CREATE INDEX outbox_created_at ON outbox (created_at);

@@ -1,0 +1,54 @@
+package whatsapp.st.integrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import whatsapp.st.systems.Database;
+import whatsapp.st.systems.Integrations;
+import whatsapp.st.systems.Poll;
+import whatsapp.st.systems.Service;
+import whatsapp.st.systems.StreamConsumer;
+
+/**
+ * What grows with traffic has a rule: events Redis never took go after the maximum age (30 days), Idempotency-Keys
+ * after their retention (24 hours), and repeated creates that reuse the live integration make one audit row per
+ * window (an hour). The stack prunes every 2 s; the rows are aged by time travel.
+ */
+class RetentionIT {
+
+    @Test
+    void anEventRedisNeverTookGoesAfterTheMaximumAgeAndARecentOneStays() {
+        long before = StreamConsumer.newestSequence();
+        var old = Integrations.createFor("org-retention-old");
+        var recent = Integrations.createFor("org-retention-recent");
+        Poll.until(() -> Integrations.eventsAfter(before).stream().filter(e -> ids(old, recent).contains(e.getString("integration_id")))
+                .count() == 2 && Database.unpublishedEvents() == 0, Duration.ofSeconds(20), "both events published");
+        var events = Integrations.eventsAfter(before);
+        String oldEvent = eventOf(events, old);
+        String recentEvent = eventOf(events, recent);
+
+        Database.writtenDaysAgoUnpublished(oldEvent, 31); // Redis away for a month; the retention of published ones is 7 days
+
+        Poll.until(() -> !Database.eventExists(oldEvent), Duration.ofSeconds(20), "the event older than 30 days pruned");
+        assertThat(Database.eventExists(recentEvent)).as("a recent event stays").isTrue();
+    }
+
+    static List<JsonObject> reusedRows(String organization) {
+        return Integrations.audit(organization).stream().filter(e -> e.getString("action").equals("instance.reused")).toList();
+    }
+
+    static List<String> ids(JsonObject... integrations) {
+        return List.of(integrations).stream().map(i -> i.getString("id")).toList();
+    }
+
+    static String eventOf(List<JsonObject> events, JsonObject integration) {
+        return events.stream().filter(e -> e.getString("integration_id").equals(integration.getString("id"))
+                && e.getString("type").equals("instance.created")).findFirst().orElseThrow().getString("event_id");
+    }
+}

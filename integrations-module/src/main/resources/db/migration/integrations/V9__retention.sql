@@ -3,3 +3,6 @@
 
 -- Events older than the maximum age go whether published or not (Redis away for that long): by write time.
 CREATE INDEX outbox_created_at ON outbox (created_at);
+
+-- Idempotency keys expire (IDEMPOTENCY_RETENTION_HOURS) and are pruned in batches, oldest first.
+CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);

@@ -39,6 +39,26 @@ class RetentionIT {
         assertThat(Database.eventExists(recentEvent)).as("a recent event stays").isTrue();
     }
 
+    @Test
+    void idempotencyKeysExpireAfterADayAndArePrunedWhileFreshOnesStay() {
+        String expiring = "org-idem-old";
+        String fresh = "org-idem-fresh";
+        String key = "key-" + UUID.randomUUID();
+        assertThat(Integrations.create(expiring, Service.member(expiring), key).status()).isEqualTo(201);
+        assertThat(Integrations.create(fresh, Service.member(fresh), key).status()).isEqualTo(201);
+        var replayed = Integrations.create(expiring, Service.member(expiring), key);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).as("within the day: replayed").contains("true");
+
+        Database.idempotencyKeysHoursAgo(expiring, 25);
+
+        Poll.until(() -> Database.idempotencyKeysOf(expiring) == 0, Duration.ofSeconds(20), "the expired key pruned");
+        assertThat(Database.idempotencyKeysOf(fresh)).as("a fresh key stays").isOne();
+        var again = Integrations.create(expiring, Service.member(expiring), key);
+        assertThat(again.status()).as("an expired key counts as new: the live integration is reused").isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(Database.idempotencyKeysOf(expiring)).as("and remembered again").isOne();
+    }
+
     static List<JsonObject> reusedRows(String organization) {
         return Integrations.audit(organization).stream().filter(e -> e.getString("action").equals("instance.reused")).toList();
     }

@@ -141,6 +141,15 @@ public final class Database {
                 WHERE event_id = ?::uuid""", days, eventId);
     }
 
+    /**
+     * The organization's Idempotency-Keys as if stored {@code hours} ago. Time travel: keys are stamped with the
+     * server's clock and live a day.
+     */
+    public static void idempotencyKeysHoursAgo(String organizationId, int hours) {
+        update("UPDATE integrations.idempotency_keys SET created_at = now() - make_interval(hours => ?) WHERE organization_id = ?",
+                hours, organizationId);
+    }
+
         // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */
@@ -180,6 +189,11 @@ public final class Database {
     /** Whether the outbox still holds the event. */
     public static boolean eventExists(String eventId) {
         return count("SELECT count(*) FROM integrations.outbox WHERE event_id = ?::uuid", eventId) > 0;
+    }
+
+    /** Idempotency-Keys stored for the organization: pruned ones are gone. */
+    public static long idempotencyKeysOf(String organizationId) {
+        return count("SELECT count(*) FROM integrations.idempotency_keys WHERE organization_id = ?", organizationId);
     }
 
     /**

@@ -6,3 +6,7 @@ CREATE INDEX outbox_created_at ON outbox (created_at);
 
 -- Idempotency keys expire (IDEMPOTENCY_RETENTION_HOURS) and are pruned in batches, oldest first.
 CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+
+-- A repeated POST that reuses the live integration bumps the window's one instance.reused row instead of adding one.
+ALTER TABLE audit_log ADD COLUMN repeats integer NOT NULL DEFAULT 1;
+CREATE INDEX audit_reused_by_integration ON audit_log (integration_id, at DESC) WHERE action = 'instance.reused';

@@ -59,6 +59,28 @@ class RetentionIT {
         assertThat(Database.idempotencyKeysOf(expiring)).as("and remembered again").isOne();
     }
 
+    @Test
+    void repeatedCreatesMakeOneReusedAuditRowPerWindow() throws Exception {
+        String organization = "org-reused-window";
+        var integration = Integrations.createFor(organization);
+        for (int i = 0; i < 4; i++) assertThat(Integrations.create(organization, Service.admin()).status()).isEqualTo(200);
+        var concurrent = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> Integrations.create(organization, Service.member(organization))))
+                .toList();
+        for (var answer : concurrent) assertThat(answer.get().status()).isEqualTo(200);
+
+        var reused = reusedRows(organization);
+        assertThat(reused).as("twelve reuses within the hour: one row").hasSize(1);
+        assertThat(reused.get(0).getString("reason")).contains("reused 12 times");
+        assertThat(reused.get(0).getString("actor")).as("the first reuser").isEqualTo("user:alice");
+
+        Database.auditEntriesMinutesEarlier(integration.getString("id"), "instance.reused", 61);
+        assertThat(Integrations.create(organization, Service.admin()).status()).isEqualTo(200);
+
+        assertThat(reusedRows(organization)).as("the next window starts a row of its own").hasSize(2);
+        assertThat(Integrations.audit(organization)).filteredOn(e -> e.getString("action").equals("instance.created")).hasSize(1);
+    }
+
     static List<JsonObject> reusedRows(String organization) {
         return Integrations.audit(organization).stream().filter(e -> e.getString("action").equals("instance.reused")).toList();
     }

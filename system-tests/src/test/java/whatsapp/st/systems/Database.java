@@ -150,6 +150,16 @@ public final class Database {
                 hours, organizationId);
     }
 
+    /**
+     * The integration's audit entries of that action as if written {@code minutes} earlier. Time travel: the
+     * collapse window of repeated reuses is an hour.
+     */
+    public static void auditEntriesMinutesEarlier(String integrationId, String action, int minutes) {
+        update("""
+                UPDATE integrations.audit_log SET at = at - make_interval(mins => ?)
+                WHERE integration_id = ?::uuid AND action = ?""", minutes, integrationId, action);
+    }
+
         // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */

@@ -69,7 +69,8 @@ public interface Integrations {
 
     /**
      * Records an {@code instance.duplicate_number} event (one per instance named that has a row, through the outbox)
-     * and an audit entry: two or more instances are paired with one WhatsApp number.
+     * and an audit entry: two or more instances are paired with one WhatsApp number. Once per number and set of
+     * instances within the cooldown ({@code duplicate-number.cooldown-hours}): a repeated report changes nothing.
      */
     void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
 

@@ -160,6 +160,15 @@ public final class Database {
                 WHERE integration_id = ?::uuid AND action = ?""", minutes, integrationId, action);
     }
 
+    /**
+     * The number's last duplicate report as if made {@code hours} ago. Time travel: the cooldown is a day.
+     */
+    public static void duplicateNumberReportedHoursAgo(String phoneNumber, int hours) {
+        update("""
+                UPDATE integrations.duplicate_number_reports SET reported_at = now() - make_interval(hours => ?)
+                WHERE phone_number = ?""", hours, phoneNumber);
+    }
+
         // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */

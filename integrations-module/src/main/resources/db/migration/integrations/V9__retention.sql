@@ -19,3 +19,7 @@ CREATE TABLE duplicate_number_reports (
     reported_at    timestamptz  NOT NULL
 );
 CREATE INDEX duplicate_number_reports_by_age ON duplicate_number_reports (reported_at);
+
+-- GET /integrations pages by (created_at, id), newest first (keyset pagination), for every organization or one.
+CREATE INDEX integrations_newest_first ON integrations (created_at DESC, id DESC);
+CREATE INDEX integrations_by_organization_page ON integrations (organization_id, created_at DESC, id DESC);

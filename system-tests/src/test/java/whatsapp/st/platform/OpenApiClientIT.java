@@ -55,7 +55,7 @@ class OpenApiClientIT {
         assertThat(read.getInstanceName()).isEqualTo(integration.getInstanceName());
         assertThat(read.getStatus()).isEqualTo(Status.PENDING);
         assertThat(read.getCreatedAt()).isNotNull();
-        assertThat(api.callList(organization).getIntegrations()).extracting(i -> i.getId()).contains(integration.getId());
+        assertThat(api.callList(null, null, organization).getIntegrations()).extracting(i -> i.getId()).contains(integration.getId());
 
         assertThat(api.deleteWithHttpInfo(integration.getId().toString()).getStatusCode()).isEqualTo(204);
         assertThatThrownBy(() -> api.find(integration.getId().toString()))

@@ -169,6 +169,19 @@ public final class Database {
                 WHERE phone_number = ?""", hours, phoneNumber);
     }
 
+    /**
+     * {@code count} disabled rows of the organization (its integrations of the past), all created at {@code created}:
+     * equal timestamps, so a page boundary falls between rows that only their id orders. Time travel and scale: the
+     * API makes one enabled row per organization, each created now.
+     */
+    public static void pastIntegrations(String organizationId, int count, Instant created) {
+        update("""
+                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at)
+                SELECT gen_random_uuid(), CAST(? AS varchar), 'clinic-' || CAST(? AS varchar) || '-past-' || gen_random_uuid(),
+                    'disconnected', false, ?, ?
+                FROM generate_series(1, CAST(? AS integer))""", organizationId, organizationId, ts(created), ts(created), count);
+    }
+
         // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */

@@ -23,6 +23,12 @@ public interface Integrations {
     /** Every integration row, those being deleted included, ordered by instance name: the status report. */
     List<IntegrationSummary> inventory();
 
+    /**
+     * One page of the rows {@link #inventory()} lists, read by index: at most {@code limit} rows whose instance name
+     * sorts after {@code afterInstanceName} (null: from the first), by instance name.
+     */
+    List<IntegrationSummary> inventoryPage(String afterInstanceName, int limit);
+
     /** The integration row using this instance name, if any (being deleted included). */
     Optional<IntegrationSummary> find(String instanceName);
 

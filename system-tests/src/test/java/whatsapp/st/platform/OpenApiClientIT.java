@@ -68,7 +68,7 @@ class OpenApiClientIT {
         client.updateBaseUri(Stack.get().server().httpUrl());
         var admin = Service.admin();
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + admin));
-        var status = new whatsapp.st.client.maintenance.api.DefaultApi(client).status();
+        var status = new whatsapp.st.client.maintenance.api.DefaultApi(client).status(null, null);
         assertThat(status.getSuccess()).isTrue();
         var summary = status.getSummary();
         assertThat(summary.getHealthy() + summary.getUnhealthy()).isEqualTo(summary.getTotal());

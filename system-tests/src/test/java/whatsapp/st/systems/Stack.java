@@ -18,7 +18,7 @@ public final class Stack {
      * meaning (tests seed old or young instances and rows instead of switching the grace period off); the
      * maximum is 5 so that a test can exceed it with 6 candidates. The fleet listing gives up after 5 s, so
      * that a hanging Evolution fails a test quickly. The outbox is pruned every 2 s (retention as in production), so
-     * that a test can watch an event older than the retention go. Routing cache entries live 15 s (instead of an
+     * that a test can watch an event older than the retention go; so are Idempotency-Keys. Routing cache entries live 15 s (instead of an
      * hour), so that a test can see one outlive its TTL through sweeps. An alert the receiver refused is tried again
      * within 2 s (instead of backing off up to a minute), so that one test's refusals never hold up the next's alerts.
      * The browser frontend's origins are two made-up ones (CorsIT).
@@ -31,6 +31,7 @@ public final class Stack {
             Map.entry("ORPHAN_GRACE_MINUTES", "10"),
             Map.entry("ORPHAN_MAX_DELETIONS", "5"),
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
+            Map.entry("IDEMPOTENCY_PRUNE_INTERVAL_SECONDS", "2"),
             Map.entry("CACHE_TTL_SECONDS", "15"),
             Map.entry("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts"),
             Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),

@@ -89,9 +89,9 @@ public class Creations {
         return integration;
     }
 
-    /** Evolution confirmed the enabled row's instance: the create request reuses it. */
+    /** Evolution confirmed the enabled row's instance: the create request reuses it (one audit row per window). */
     public void reused(Integration integration, String actor) {
-        audit.record(actor, "instance.reused", integration.ref(), "Evolution confirmed the instance", Instant.now());
+        audit.recordReuse(actor, integration.ref(), Instant.now());
     }
 
     /** Creation outcome unknown (Evolution unreachable): the claim keeps the name and expires now. */

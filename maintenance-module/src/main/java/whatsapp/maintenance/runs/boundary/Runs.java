@@ -18,8 +18,8 @@ import whatsapp.web.json.JsonContract;
 /**
  * Every maintenance run goes through {@link #run}: one run of a type at a time in the cluster (the type's lease),
  * each recorded in the runs history with how it ended and its summary; one that finds the lease taken does nothing
- * and is recorded as skipped. The work runs outside any transaction (it calls Evolution); the bookkeeping around
- * it is a short transaction of its own.
+ * and is recorded as skipped (consecutive skips collapsed into one row that counts them). The work runs outside any
+ * transaction (it calls Evolution); the bookkeeping around it is a short transaction of its own.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -36,7 +36,7 @@ public class Runs {
         var started = Instant.now();
         var id = records.start(type, triggeredBy, started);
         if (id.isEmpty()) {
-            records.skipped(type, triggeredBy, "{\"reason\":\"another " + type.label() + " was in progress\"}", started);
+            records.skipped(type, triggeredBy, "another " + type.label() + " was in progress", started);
             return skipped.get();
         }
         T result = null;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.infrastructure.sql.SqlValues;
 import whatsapp.maintenance.runs.entity.Run;
 import whatsapp.maintenance.runs.entity.RunType;
 
@@ -42,8 +43,26 @@ public class RunRecords {
         lock.release(type, id);
     }
 
-    public void skipped(RunType type, String triggeredBy, String summary, Instant at) {
-        em.persist(Run.skipped(type, triggeredBy, summary, at));
+    /**
+     * Collapsed: skips of a type by the same trigger since the type's last real run started are one row, whose
+     * summary counts them ({@code "skips"}) and whose {@code completed_at} is the last one; a schedule that keeps
+     * finding the lease taken on another node adds no row per firing. The row is locked while it is bumped.
+     */
+    public void skipped(RunType type, String triggeredBy, String reason, Instant at) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> earlier = em.createNativeQuery("""
+                SELECT id, summary FROM maintenance.runs
+                WHERE type = ?1 AND outcome = 'skipped' AND triggered_by = ?2
+                  AND started_at >= COALESCE((SELECT max(started_at) FROM maintenance.runs
+                                              WHERE type = ?1 AND outcome <> 'skipped'), '-infinity')
+                ORDER BY started_at DESC LIMIT 1 FOR UPDATE""")
+                .setParameter(1, type.name()).setParameter(2, triggeredBy).getResultList();
+        if (earlier.isEmpty()) {
+            em.persist(Run.skipped(type, triggeredBy, Run.skippedSummary(reason, 1, at), at));
+            return;
+        }
+        var run = em.find(Run.class, SqlValues.uuid(earlier.get(0)[0]));
+        run.skippedAgain(reason, at);
     }
 
     /** @param type null: every type */

@@ -54,9 +54,12 @@ public class Deliveries {
         }
     }
 
-    /** A 401 close is a device removal or an API logout: only Evolution's stored disconnection document tells. */
+    /**
+     * A 401 close is a device removal or an API logout: only Evolution's stored disconnection document tells. The
+     * answer never waits for a proof of our API key (a fleet listing): only a found row matters here.
+     */
     String whyLoggedOut(Observation seen) {
-        return evolution.lookup(seen.instanceName()).match(
+        return evolution.lookupWithoutWaiting(seen.instanceName()).match(
                 found -> found.instance().disconnectReason().orElse(CloseReason.LOGGED_OUT),
                 missing -> CloseReason.LOGGED_OUT,
                 unavailable -> CloseReason.LOGGED_OUT);

@@ -52,7 +52,10 @@ public class Evolution implements AutoCloseable {
     KeyProof keyProof;
     Transport transport;
     Clock clock;
-    /** How long a call waits for a key proof under way (the read timeout): never the listing's own 30 s. */
+    /**
+     * How long a call waits for a key proof under way: as long as the listing may take, as when each call listed on
+     * its own (the request path's time budget cuts it shorter).
+     */
     Duration proofWait;
     ExecutorService ownProofThread;
     final AtomicReference<Reachability> lastPing = new AtomicReference<>();
@@ -73,7 +76,7 @@ public class Evolution implements AutoCloseable {
     /** @param registry null: no metrics */
     public Evolution(EvolutionSettings settings, MeterRegistry registry, Clock clock) {
         this.clock = clock;
-        this.proofWait = settings.readTimeout();
+        this.proofWait = settings.listTimeout();
         this.keyProof = new KeyProof(clock, settings.keyProofValidity(), proofExecutor());
         this.transport = new Transport(keyProof, new Meters(registry));
         this.clients = Clients.of(settings.url(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout(),

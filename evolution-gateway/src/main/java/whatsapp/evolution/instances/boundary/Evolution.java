@@ -111,6 +111,20 @@ public class Evolution implements AutoCloseable {
             return row == null ? new Lookup.Unavailable("answer does not name this instance") : new Lookup.Found(row);
         }
         if (answer.kind() != Kind.INSTANCE_NOT_FOUND) return new Lookup.Unavailable(answer.reason());
+        return liveState(name, proofWait);
+    }
+
+    /**
+     * The live socket's state ({@code GET /instance/connectionState/{name}}), which the fleet listing's stored
+     * {@code connectionStatus} may lag: Found with only the name and {@code connectionStatus} set (null when Evolution
+     * names no state, e.g. an instance not loaded in memory).
+     */
+    public Lookup liveState(String name) {
+        requireName(name);
+        return liveState(name, proofWait);
+    }
+
+    Lookup liveState(String name, Duration proofWait) {
         var live = transport.send("connectionState", name, () -> instances.connectionState(name), true);
         return switch (live.kind()) {
             case OK -> live.object() == null ? new Lookup.Unavailable("unexpected connectionState answer")

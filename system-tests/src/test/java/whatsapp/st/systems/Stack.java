@@ -21,6 +21,7 @@ public final class Stack {
      * that a test can watch an event older than the retention go. Routing cache entries live 15 s (instead of an
      * hour), so that a test can see one outlive its TTL through sweeps. An alert the receiver refused is tried again
      * within 2 s (instead of backing off up to a minute), so that one test's refusals never hold up the next's alerts.
+     * A run's lease is renewed every second (lease 2 s), so that a test can outlast it and see a killed node's lease go.
      */
     static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
             Map.entry("HEALTH_CHECK_SCHEDULE", "off"),
@@ -32,7 +33,8 @@ public final class Stack {
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
             Map.entry("CACHE_TTL_SECONDS", "15"),
             Map.entry("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts"),
-            Map.entry("ALERT_RETRY_MAX_SECONDS", "2"));
+            Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),
+            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
 
     static LocalStack stack;
 

@@ -106,12 +106,14 @@ public class HealthSweep {
 
     Sweep sweep(RunStart run, Listing.Listed listed, Instant asked) {
         var watch = new Stopwatch();
+        run.checkpoint();
         var rows = integrations.watched();
         watch.lap("rows");
         var comparison = FleetComparison.of(rows, listed.instances(), maxRechecks, asked);
         for (var row : comparison.recheck()) comparison.rechecked(row, evolution.lookup(row.instanceName()));
-        watch.lap("compare");
         confirm(comparison);
+        watch.lap("compare");
+        run.checkpoint();
         var changes = integrations.observe(comparison.observations(), Source.sweep);
         watch.lap("observe");
         var cacheEntries = refreshRoutingCache();
@@ -119,6 +121,7 @@ public class HealthSweep {
         var after = comparison.after(changes);
         meters.swept(integrations.countsByStatus(), changes);
         watch.lap("report");
+        run.checkpoint();
         var healing = autoHeal.heal(after.states(), asked);
         watch.lap("heal");
         int alertsSent = review(comparison, after, healing.repairNeeded(), asked);
@@ -137,9 +140,6 @@ public class HealthSweep {
         return new Sweep.Done(summary);
     }
 
-    /** The alerts' review; a failure is logged and never fails the sweep (the next one reviews again). */
-    int review(FleetComparison comparison, AfterSweep after, List<InstanceState> repairNeeded, Instant asked) {
-        var watched = new HashSet<String>();
     /**
      * Each status change the listing suggests, confirmed with Evolution's live state first; after one confirmation
      * that Evolution could not answer, the others are left to the next sweep rather than waited for one by one.
@@ -155,6 +155,9 @@ public class HealthSweep {
         }
     }
 
+    /** The alerts' review; a failure is logged and never fails the sweep (the next one reviews again). */
+    int review(FleetComparison comparison, AfterSweep after, List<InstanceState> repairNeeded, Instant asked) {
+        var watched = new HashSet<String>();
         var connected = new HashSet<String>();
         for (var state : after.states()) {
             watched.add(state.instanceName());

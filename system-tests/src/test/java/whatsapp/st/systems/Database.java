@@ -238,6 +238,14 @@ public final class Database {
                     last_notice_at = last_notice_at - interval '1 day' WHERE ? = ANY (instance_names)""", instanceName);
     }
 
+    /**
+     * The row's status recorded as changed at {@code at}, as a node whose clock runs ahead would have stamped it.
+     * Time travel: every node of the test stack shares one clock, so no request can stamp a change in the future.
+     */
+    public static void statusChangedAt(String integrationId, Instant at) {
+        update("UPDATE integrations.integrations SET status_changed_at = ? WHERE id = ?::uuid", ts(at), integrationId);
+    }
+
     // ---- JDBC ----------------------------------------------------------------------------------------------------
 
     static Connection connect() throws SQLException {

@@ -22,6 +22,7 @@ public final class Stack {
      * hour), so that a test can see one outlive its TTL through sweeps. An alert the receiver refused is tried again
      * within 2 s (instead of backing off up to a minute), so that one test's refusals never hold up the next's alerts.
      * The browser frontend's origins are two made-up ones (CorsIT).
+     * A run's lease is renewed every second (lease 2 s), so that a test can outlast it and see a killed node's lease go.
      */
     static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
             Map.entry("HEALTH_CHECK_SCHEDULE", "off"),
@@ -35,7 +36,8 @@ public final class Stack {
             Map.entry("CACHE_TTL_SECONDS", "15"),
             Map.entry("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts"),
             Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),
-            Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.test, http://localhost:5173"));
+            Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.test, http://localhost:5173"),
+            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
 
     static LocalStack stack;
 

@@ -14,6 +14,7 @@ import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.web.security.Actors;
 
 /**
  * The database steps of a deletion, each one short transaction, so that none is open while Evolution is called
@@ -36,6 +37,7 @@ public class Deletions {
         var integration = em.find(Integration.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (integration == null) return Optional.empty();
         Instant now = Instant.now();
+        actor = Actors.bounded(actor);
         if (integration.markDeleting(actor, reason, now)) {
             audit.record(actor, "deletion.requested", integration.ref(), reason, now);
         }

@@ -20,6 +20,7 @@ import whatsapp.maintenance.fleethealth.entity.InstanceHistory;
 import whatsapp.maintenance.problems.entity.RunInProgress;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
+import whatsapp.web.security.Actors;
 
 /** Fleet health: a sweep against Evolution, the recorded statuses, and one instance's history. Admins only. */
 @Path("/")
@@ -46,7 +47,7 @@ public class HealthCheckResource {
     @APIResponse(responseCode = "409", description = "a sweep is already running somewhere in the cluster")
     @APIResponse(responseCode = "503", description = "Evolution unavailable; no status was changed")
     public SweepAnswer sweep() {
-        return sweep.run(security.getUserPrincipal().getName()).match(
+        return sweep.run(Actors.bounded(security.getUserPrincipal().getName())).match(
                 done -> new SweepAnswer(true, done.summary()),
                 skipped -> {
                     throw new RunInProgress(RunType.health);

@@ -36,27 +36,35 @@ public class Creations {
     @Inject
     AuditLog audit;
 
+    // Claims are taken, renewed and checked against the database's clock, like every lease: nodes' clocks may disagree.
+    static final String CLAIM = """
+            INSERT INTO integrations.provisioning_claims
+                (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
+            VALUES (?1, ?2, ?3, ?4, now() + make_interval(secs => ?5), now()) ON CONFLICT (organization_id) DO NOTHING""";
+    static final String TAKE_OVER = """
+            UPDATE integrations.provisioning_claims SET claimed_by = ?1, claimed_until = now() + make_interval(secs => ?2)
+            WHERE organization_id = ?3 AND claimed_until < now() RETURNING instance_name""";
+    static final String RELEASE = """
+            UPDATE integrations.provisioning_claims SET claimed_until = now() WHERE organization_id = ?1 AND claimed_by = ?2""";
+
     /** Insert-first claim of the organization's creation slot; an expired claim is taken over. */
     public Claim claim(String organizationId, InstanceName name, String secretHash, String claimant, Duration lease) {
         serialize(organizationId);
         if (reads.enabledFor(organizationId).isPresent()) return new Claim.Busy(); // created meanwhile: reuse it
-        Instant now = Instant.now();
-        int inserted = em.createNativeQuery("""
-                INSERT INTO integrations.provisioning_claims
-                    (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (organization_id) DO NOTHING""")
+        int inserted = em.createNativeQuery(CLAIM)
                 .setParameter(1, organizationId).setParameter(2, name.value()).setParameter(3, secretHash)
-                .setParameter(4, claimant).setParameter(5, now.plus(lease)).setParameter(6, now)
+                .setParameter(4, claimant).setParameter(5, seconds(lease))
                 .executeUpdate();
         if (inserted == 1) return new Claim.Fresh(name);
         @SuppressWarnings("unchecked")
-        List<String> takenOver = em.createNativeQuery("""
-                UPDATE integrations.provisioning_claims SET claimed_by = ?1, claimed_until = ?2
-                WHERE organization_id = ?3 AND claimed_until < ?4 RETURNING instance_name""")
-                .setParameter(1, claimant).setParameter(2, now.plus(lease))
-                .setParameter(3, organizationId).setParameter(4, now)
+        List<String> takenOver = em.createNativeQuery(TAKE_OVER)
+                .setParameter(1, claimant).setParameter(2, seconds(lease)).setParameter(3, organizationId)
                 .getResultList();
         return takenOver.isEmpty() ? new Claim.Busy() : new Claim.TakenOver(new InstanceName(takenOver.get(0)));
+    }
+
+    static double seconds(Duration lease) {
+        return lease.toMillis() / 1000.0;
     }
 
     /**
@@ -96,8 +104,7 @@ public class Creations {
 
     /** Creation outcome unknown (Evolution unreachable): the claim keeps the name and expires now. */
     public void release(String organizationId, String claimant) {
-        em.createNativeQuery("UPDATE integrations.provisioning_claims SET claimed_until = ?1 WHERE organization_id = ?2 AND claimed_by = ?3")
-                .setParameter(1, Instant.now()).setParameter(2, organizationId).setParameter(3, claimant).executeUpdate();
+        em.createNativeQuery(RELEASE).setParameter(1, organizationId).setParameter(2, claimant).executeUpdate();
     }
 
     /** Evolution refused the creation outright: nothing exists, forget the claim. */

@@ -70,18 +70,20 @@ public class Deletions {
         return integration;
     }
 
+    /** Leases are taken and checked against the database's clock, like the run locks: nodes' clocks may disagree. */
+    static final String LEASE_DUE = """
+            UPDATE integrations.integrations SET attempt_lease_until = now() + make_interval(secs => ?1), version = version + 1
+            WHERE id IN (SELECT id FROM integrations.integrations
+                         WHERE status = 'deleting' AND next_attempt_at <= now()
+                           AND (attempt_lease_until IS NULL OR attempt_lease_until < now())
+                         ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
+            RETURNING id""";
+
     /** Leases due deletions to this node; other nodes skip leased rows. */
     public List<UUID> leaseDue(int max, Duration lease) {
-        Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                UPDATE integrations.integrations SET attempt_lease_until = ?1, version = version + 1
-                WHERE id IN (SELECT id FROM integrations.integrations
-                             WHERE status = 'deleting' AND next_attempt_at <= ?2
-                               AND (attempt_lease_until IS NULL OR attempt_lease_until < ?2)
-                             ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
-                RETURNING id""", UUID.class)
-                .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, max)
+        List<UUID> ids = em.createNativeQuery(LEASE_DUE, UUID.class)
+                .setParameter(1, (double) lease.toSeconds()).setParameter(2, max)
                 .getResultList();
         return ids;
     }

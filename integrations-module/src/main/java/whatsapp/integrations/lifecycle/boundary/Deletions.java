@@ -73,18 +73,20 @@ public class Deletions {
     /** Leases are taken and checked against the database's clock, like the run locks: nodes' clocks may disagree. */
     static final String LEASE_DUE = """
             UPDATE integrations.integrations SET attempt_lease_until = now() + make_interval(secs => ?1), version = version + 1
-            WHERE id IN (SELECT id FROM integrations.integrations
-                         WHERE status = 'deleting' AND next_attempt_at <= now()
-                           AND (attempt_lease_until IS NULL OR attempt_lease_until < now())
-                         ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
+            WHERE id = (SELECT id FROM integrations.integrations
+                        WHERE status = 'deleting' AND next_attempt_at <= now()
+                          AND (attempt_lease_until IS NULL OR attempt_lease_until < now())
+                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id""";
 
-    /** Leases due deletions to this node; other nodes skip leased rows. */
-    public List<UUID> leaseDue(int max, Duration lease) {
+    /**
+     * Leases the most overdue deletion to this node; other nodes skip leased rows. One at a time, so that the lease
+     * only has to outlast one deletion's work, never a queue of them.
+     */
+    public Optional<UUID> leaseNextDue(Duration lease) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery(LEASE_DUE, UUID.class)
-                .setParameter(1, (double) lease.toSeconds()).setParameter(2, max)
-                .getResultList();
-        return ids;
+                .setParameter(1, (double) lease.toSeconds()).getResultList();
+        return ids.stream().findFirst();
     }
 }

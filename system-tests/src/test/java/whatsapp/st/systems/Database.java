@@ -132,6 +132,19 @@ public final class Database {
     }
 
     /**
+     * Another node taking over the organization's creation claim for {@code seconds} (as a node whose clock runs ahead
+     * would): no request can take over a claim that is still live.
+     *
+     * @return the instance name the claim records
+     */
+    public static String claimTakenOverByAnotherNode(String organizationId, int seconds) {
+        return text("""
+                UPDATE integrations.provisioning_claims SET claimed_by = 'another-node',
+                    claimed_until = now() + make_interval(secs => ?) WHERE organization_id = ? RETURNING instance_name""",
+                seconds, organizationId);
+    }
+
+    /**
      * Makes the pending deletions of these organizations due now, all at once. Time travel: a deletion that Evolution's
      * absence interrupted is retried after its backoff, one by one as each became due.
      */

@@ -13,6 +13,7 @@ import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Claim;
+import whatsapp.integrations.lifecycle.entity.ClaimLost;
 import whatsapp.integrations.lifecycle.entity.InstanceName;
 import whatsapp.integrations.lifecycle.entity.Integration;
 
@@ -44,6 +45,9 @@ public class Creations {
     static final String TAKE_OVER = """
             UPDATE integrations.provisioning_claims SET claimed_by = ?1, claimed_until = now() + make_interval(secs => ?2)
             WHERE organization_id = ?3 AND claimed_until < now() RETURNING instance_name""";
+    static final String RENEW = """
+            UPDATE integrations.provisioning_claims SET claimed_until = now() + make_interval(secs => ?1)
+            WHERE organization_id = ?2 AND claimed_by = ?3""";
     static final String RELEASE = """
             UPDATE integrations.provisioning_claims SET claimed_until = now() WHERE organization_id = ?1 AND claimed_by = ?2""";
 
@@ -83,15 +87,33 @@ public class Creations {
                 .setParameter(1, organizationId).getResultStream().findFirst().orElse(null);
     }
 
-    /** Evolution has the instance: the integration row replaces the claim, with its event and audit entry. */
-    public Integration created(String organizationId, InstanceName name, String instanceId, String secretHash,
-                               Status status, String actor, String reason) {
+    /**
+     * Just before Evolution is asked to create the claim's instance: the claim is held for Evolution's worst-case
+     * create time from now on.
+     *
+     * @throws ClaimLost when another request took the claim over meanwhile
+     */
+    public void renew(String organizationId, String claimant, Duration lease) {
+        if (em.createNativeQuery(RENEW).setParameter(1, seconds(lease)).setParameter(2, organizationId)
+                .setParameter(3, claimant).executeUpdate() == 0) throw new ClaimLost(organizationId);
+    }
+
+    /**
+     * Evolution has the instance: the integration row replaces the claim, with its event and audit entry, only while
+     * the claim is still this claimant's.
+     *
+     * @throws ClaimLost when another request took the claim over (its creator's instance is the new claimant's to adopt)
+     */
+    public Integration created(String organizationId, String claimant, InstanceName name, String instanceId,
+                               String secretHash, Status status, String actor, String reason) {
         serialize(organizationId);
+        int ours = em.createNativeQuery(
+                        "DELETE FROM integrations.provisioning_claims WHERE organization_id = ?1 AND claimed_by = ?2")
+                .setParameter(1, organizationId).setParameter(2, claimant).executeUpdate();
+        if (ours == 0) throw new ClaimLost(organizationId);
         Instant now = Instant.now();
         var integration = new Integration(UUID.randomUUID(), organizationId, name.value(), instanceId, secretHash, status, now);
         em.persist(integration);
-        em.createNativeQuery("DELETE FROM integrations.provisioning_claims WHERE organization_id = ?1")
-                .setParameter(1, organizationId).executeUpdate();
         outbox.append(EventType.CREATED, integration.ref(), now);
         audit.record(actor, "instance.created", integration.ref(), reason, now);
         return integration;
@@ -102,7 +124,10 @@ public class Creations {
         audit.record(actor, "instance.reused", integration.ref(), "Evolution confirmed the instance", Instant.now());
     }
 
-    /** Creation outcome unknown (Evolution unreachable): the claim keeps the name and expires now. */
+    /**
+     * Nothing was asked of Evolution under this claim (a lookup failed): the claim keeps the name and expires now. A
+     * create that was sent keeps its claim instead, for Evolution's worst-case create time.
+     */
     public void release(String organizationId, String claimant) {
         em.createNativeQuery(RELEASE).setParameter(1, organizationId).setParameter(2, claimant).executeUpdate();
     }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.integrations.cache.control.InstanceCache;
 import whatsapp.integrations.lifecycle.control.ProvisioningDecision;
+import whatsapp.integrations.lifecycle.entity.ClaimLost;
 import whatsapp.integrations.lifecycle.entity.CreateAnswer;
 import whatsapp.integrations.lifecycle.entity.InstanceName;
 import whatsapp.integrations.lifecycle.entity.Integration;
@@ -65,12 +66,8 @@ public class Provisioning {
     String prefix;
 
     @Inject
-    @ConfigProperty(name = "provisioning.claim-lease-seconds", defaultValue = "60")
-    long claimLeaseSeconds;
+    ProvisioningSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "provisioning.wait-seconds", defaultValue = "30")
-    long waitSeconds;
 
     /**
      * {@code POST /integrations/whatsapp}: the answer given before under this {@code Idempotency-Key}, or a new one
@@ -93,7 +90,7 @@ public class Provisioning {
     /** The organization's one integration: the live one Evolution confirms, or a new one. */
     public Provisioned provision(String organizationId, String actor) {
         String claimant = UUID.randomUUID().toString();
-        Instant deadline = Instant.now().plusSeconds(waitSeconds);
+        Instant deadline = Instant.now().plus(settings.waitFor());
         while (true) {
             finishPendingDeletions(organizationId);
             var existing = reads.enabledFor(organizationId);
@@ -104,18 +101,24 @@ public class Provisioning {
             }
             var secret = WebhookSecret.generate();
             var name = InstanceName.of(prefix, organizationId, Instant.now());
-            var claim = creations.claim(organizationId, name, secret.hash(), claimant, Duration.ofSeconds(claimLeaseSeconds));
-            switch (ProvisioningDecision.forClaim(claim, Instant.now(), deadline)) {
-                case CREATE -> {
-                    return setup.create(organizationId, name, secret, claimant, actor, "no enabled integration");
+            var claim = creations.claim(organizationId, name, secret.hash(), claimant, settings.claimLease());
+            try {
+                switch (ProvisioningDecision.forClaim(claim, Instant.now(), deadline)) {
+                    case CREATE -> {
+                        return setup.create(organizationId, name, secret, claimant, actor, "no enabled integration");
+                    }
+                    case RESUME -> {
+                        return setup.resume(organizationId, claim.match(f -> f.name(), t -> t.name(), () -> name), secret,
+                                claimant, actor);
+                    }
+                    case WAIT -> pause();
+                    case GIVE_UP -> throw new CreationInProgress("Another request is still creating this organization's "
+                            + "integration; retry in a few seconds with the same Idempotency-Key");
                 }
-                case RESUME -> {
-                    return setup.resume(organizationId, claim.match(f -> f.name(), t -> t.name(), () -> name), secret,
-                            claimant, actor);
-                }
-                case WAIT -> pause();
-                case GIVE_UP -> throw new CreationInProgress("Another request is still creating this organization's "
-                        + "integration; retry in a few seconds with the same Idempotency-Key");
+            } catch (ClaimLost lost) {
+                // another request took our claim over: what Evolution made for us is its to adopt; wait for its row
+                LOG.info(() -> "The creation claim of " + organizationId + " was taken over; waiting for its new claimant");
+                pause();
             }
         }
     }

@@ -31,6 +31,9 @@ public class ProvisioningSettings {
     @ConfigProperty(name = "provisioning.takeover-rechecks", defaultValue = "3")
     int takeoverRechecks;
 
+    @Inject
+    @ConfigProperty(name = "provisioning.max-waiters-per-organization", defaultValue = "8")
+    int maxWaiters;
 
     /** Evolution's worst-case create time: how long a claim is held from the moment its create is sent. */
     public Duration claimLease() {
@@ -45,5 +48,10 @@ public class ProvisioningSettings {
     /** Lookups, a second apart, that must all miss before a taken-over claim's instance is created. */
     public int takeoverRechecks() {
         return Math.max(0, takeoverRechecks);
+    }
+
+    /** Creates of one organization that may wait on one node; more are answered 409 at once. */
+    public int maxWaiters() {
+        return maxWaiters;
     }
 }

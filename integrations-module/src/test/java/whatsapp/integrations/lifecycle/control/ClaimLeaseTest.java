@@ -20,4 +20,13 @@ class ClaimLeaseTest {
         assertThat(ClaimLease.of(Optional.of(90L), 2000, 5000)).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> ClaimLease.of(Optional.of(0L), 2000, 5000)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void waitingBacksOffUpToASecond() {
+        assertThat(Backoff.pause(0)).isEqualTo(Duration.ofMillis(50));
+        assertThat(Backoff.pause(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(Backoff.pause(4)).isEqualTo(Duration.ofMillis(800));
+        assertThat(Backoff.pause(5)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Backoff.pause(500)).isEqualTo(Duration.ofSeconds(1));
+    }
 }

@@ -56,7 +56,11 @@ class CreateWaitersIT {
                     HttpResponse.BodyHandlers.ofString()));
         }
         Poll.until(() -> evolution.calls("create") >= 1, Duration.ofSeconds(10), "a create reaching the hanging Evolution");
-        Poll.pause(1000); // every request of the burst has arrived and waits, or was turned away
+        // every request of the burst has arrived and waits, or was turned away (at most 5 s)
+        Instant settled = Instant.now().plusSeconds(5);
+        while (Instant.now().isBefore(settled) && burst.stream().filter(CompletableFuture::isDone).count() < BURST - 16) {
+            Poll.pause(100);
+        }
 
         var reads = new ArrayList<Duration>();
         var webhooks = new ArrayList<Duration>();

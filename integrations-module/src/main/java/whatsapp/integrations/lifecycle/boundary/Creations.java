@@ -106,6 +106,12 @@ public class Creations {
      */
     public Integration created(String organizationId, String claimant, InstanceName name, String instanceId,
                                String secretHash, Status status, String actor, String reason) {
+        return created(organizationId, claimant, name, instanceId, secretHash, true, status, actor, reason);
+    }
+
+    /** @param webhookVerified false: Evolution may hold a secret other than the one hashed here (flagged, repaired later) */
+    public Integration created(String organizationId, String claimant, InstanceName name, String instanceId,
+                               String secretHash, boolean webhookVerified, Status status, String actor, String reason) {
         serialize(organizationId);
         int ours = em.createNativeQuery(
                         "DELETE FROM integrations.provisioning_claims WHERE organization_id = ?1 AND claimed_by = ?2")
@@ -113,6 +119,7 @@ public class Creations {
         if (ours == 0) throw new ClaimLost(organizationId);
         Instant now = Instant.now();
         var integration = new Integration(UUID.randomUUID(), organizationId, name.value(), instanceId, secretHash, status, now);
+        if (!webhookVerified) integration.webhookUnverified(now);
         em.persist(integration);
         outbox.append(EventType.CREATED, integration.ref(), now);
         audit.record(actor, "instance.created", integration.ref(), reason, now);

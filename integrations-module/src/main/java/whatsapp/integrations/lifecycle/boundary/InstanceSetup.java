@@ -36,6 +36,8 @@ public class InstanceSetup {
     static final Logger LOG = Logger.getLogger(InstanceSetup.class.getName());
     static final List<String> EVENTS = List.of("CONNECTION_UPDATE", "QRCODE_UPDATED");
     static final Duration RECHECK_PAUSE = Duration.ofSeconds(1);
+    static final int WEBHOOK_ATTEMPTS = 3;
+    static final Duration WEBHOOK_PAUSE = Duration.ofMillis(500);
 
     @EJB
     Creations creations;
@@ -87,8 +89,9 @@ public class InstanceSetup {
         return lookup.match(
                 found -> {
                     LOG.info(() -> "Adopting instance " + name.value() + " created by an interrupted request");
+                    var webhook = adoptedWebhook(organizationId, name);
                     return recorded(creations.created(organizationId, claimant, name, found.instance().id(),
-                            adoptedSecretHash(organizationId, name), ConnectionState.firstSeen(found.instance().connectionStatus()),
+                            webhook.hash(), webhook.verified(), ConnectionState.firstSeen(found.instance().connectionStatus()),
                             actor, "adopted instance of an interrupted creation"));
                 },
                 missing -> {
@@ -148,21 +151,31 @@ public class InstanceSetup {
         return new EvolutionUnavailable(reason);
     }
 
-    /**
-     * Which request's secret the adopted instance sends is not certain (several may have tried to
-     * create it), so it gets a fresh one; if Evolution cannot be told now, the hash recorded with
-     * the claim is kept, which is right unless the creator was itself a takeover.
-     */
-    String adoptedSecretHash(String organizationId, InstanceName name) {
-        var fresh = WebhookSecret.generate();
-        if (evolution.setWebhook(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()), EVENTS)) {
-            return fresh.hash();
-        }
-        LOG.warning(() -> "Could not re-point the webhook of adopted instance " + name.value() + "; keeping the claimed secret");
-        return creations.claimedSecretHash(organizationId);
+    /** The secret hash an adopted instance's row stores, and whether Evolution is known to hold that secret. */
+    record AdoptedWebhook(String hash, boolean verified) {
     }
 
-    String webhookUrl() {
+    /**
+     * Which request's secret the adopted instance sends is not certain (several may have tried to
+     * create it), so it gets a fresh one, tried {@value #WEBHOOK_ATTEMPTS} times now; if Evolution cannot be told, the
+     * hash recorded with the claim is kept, which is right unless the creator was itself a takeover, and the row is
+     * flagged {@code webhook_unverified} until {@link WebhookRepair} sets a fresh secret.
+     */
+    AdoptedWebhook adoptedWebhook(String organizationId, InstanceName name) {
+        for (int attempt = 1; attempt <= WEBHOOK_ATTEMPTS; attempt++) {
+            var fresh = WebhookSecret.generate();
+            if (evolution.setWebhook(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()), EVENTS)) {
+                return new AdoptedWebhook(fresh.hash(), true);
+            }
+            if (attempt < WEBHOOK_ATTEMPTS) pause(WEBHOOK_PAUSE);
+        }
+        LOG.warning(() -> "Could not re-point the webhook of adopted instance " + name.value()
+                + "; keeping the claimed secret, flagged webhook_unverified and retried in the background");
+        return new AdoptedWebhook(creations.claimedSecretHash(organizationId), false);
+    }
+
+    /** Where Evolution delivers this service's webhooks. */
+    public String webhookUrl() {
         return publicUrl.replaceAll("/+$", "") + "/integrations/webhooks/evolution";
     }
 }

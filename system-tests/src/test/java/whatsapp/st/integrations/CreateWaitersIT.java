@@ -89,6 +89,6 @@ class CreateWaitersIT {
             assertThat(a.headers().firstValue("Retry-After")).hasValueSatisfying(
                     seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
         });
-        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201, 409, 503);
+        assertThat(answers).extracting(HttpResponse::statusCode).isSubsetOf(200, 201, 409, 503);
     }
 }

@@ -180,6 +180,57 @@ public final class Database {
         return count("SELECT count(*) FROM integrations.integrations WHERE id = ?::uuid", integrationId) > 0;
     }
 
+    /**
+     * Makes an event look written {@code days} ago and never published, as after Redis was away that long. Time
+     * travel: the outbox stamps created_at with the server's clock, and the maximum age is a month.
+     */
+    public static void writtenDaysAgoUnpublished(String eventId, int days) {
+        update("""
+                UPDATE integrations.outbox SET created_at = now() - make_interval(days => ?), published_at = NULL
+                WHERE event_id = ?::uuid""", days, eventId);
+    }
+
+    /**
+     * The organization's Idempotency-Keys as if stored {@code hours} ago. Time travel: keys are stamped with the
+     * server's clock and live a day.
+     */
+    public static void idempotencyKeysHoursAgo(String organizationId, int hours) {
+        update("UPDATE integrations.idempotency_keys SET created_at = now() - make_interval(hours => ?) WHERE organization_id = ?",
+                hours, organizationId);
+    }
+
+    /**
+     * The integration's audit entries of that action as if written {@code minutes} earlier. Time travel: the
+     * collapse window of repeated reuses is an hour.
+     */
+    public static void auditEntriesMinutesEarlier(String integrationId, String action, int minutes) {
+        update("""
+                UPDATE integrations.audit_log SET at = at - make_interval(mins => ?)
+                WHERE integration_id = ?::uuid AND action = ?""", minutes, integrationId, action);
+    }
+
+    /**
+     * The number's last duplicate report as if made {@code hours} ago. Time travel: the cooldown is a day.
+     */
+    public static void duplicateNumberReportedHoursAgo(String phoneNumber, int hours) {
+        update("""
+                UPDATE integrations.duplicate_number_reports SET reported_at = now() - make_interval(hours => ?)
+                WHERE phone_number = ?""", hours, phoneNumber);
+    }
+
+    /**
+     * {@code count} disabled rows of the organization (its integrations of the past), all created at {@code created}:
+     * equal timestamps, so a page boundary falls between rows that only their id orders. Time travel and scale: the
+     * API makes one enabled row per organization, each created now.
+     */
+    public static void pastIntegrations(String organizationId, int count, Instant created) {
+        update("""
+                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at)
+                SELECT gen_random_uuid(), CAST(? AS varchar), 'clinic-' || CAST(? AS varchar) || '-past-' || gen_random_uuid(),
+                    'disconnected', false, ?, ?
+                FROM generate_series(1, CAST(? AS integer))""", organizationId, organizationId, ts(created), ts(created), count);
+    }
+
     // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */
@@ -216,6 +267,16 @@ public final class Database {
         return count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL");
     }
 
+    /** Whether the outbox still holds the event. */
+    public static boolean eventExists(String eventId) {
+        return count("SELECT count(*) FROM integrations.outbox WHERE event_id = ?::uuid", eventId) > 0;
+    }
+
+    /** Idempotency-Keys stored for the organization: pruned ones are gone. */
+    public static long idempotencyKeysOf(String organizationId) {
+        return count("SELECT count(*) FROM integrations.idempotency_keys WHERE organization_id = ?", organizationId);
+    }
+
     /**
      * The alerts naming this instance as if raised and last noticed a day ago: what a test cannot wait for (the
      * 30-minute cooldown) without another setting for tests.
@@ -224,6 +285,14 @@ public final class Database {
         update("""
                 UPDATE maintenance.alerts SET raised_at = raised_at - interval '1 day',
                     last_notice_at = last_notice_at - interval '1 day' WHERE ? = ANY (instance_names)""", instanceName);
+    }
+
+    /**
+     * The row's status recorded as changed at {@code at}, as a node whose clock runs ahead would have stamped it.
+     * Time travel: every node of the test stack shares one clock, so no request can stamp a change in the future.
+     */
+    public static void statusChangedAt(String integrationId, Instant at) {
+        update("UPDATE integrations.integrations SET status_changed_at = ? WHERE id = ?::uuid", ts(at), integrationId);
     }
 
     // ---- JDBC ----------------------------------------------------------------------------------------------------

@@ -126,9 +126,9 @@ public class Creations {
         return integration;
     }
 
-    /** Evolution confirmed the enabled row's instance: the create request reuses it. */
+    /** Evolution confirmed the enabled row's instance: the create request reuses it (one audit row per window). */
     public void reused(Integration integration, String actor) {
-        audit.record(actor, "instance.reused", integration.ref(), "Evolution confirmed the instance", Instant.now());
+        audit.recordReuse(actor, integration.ref(), Instant.now());
     }
 
     /**

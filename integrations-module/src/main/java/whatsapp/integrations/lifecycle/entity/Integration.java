@@ -20,17 +20,12 @@ import whatsapp.integrations.api.Status;
  */
 @Entity
 @Table(schema = "integrations", name = "integrations")
-@NamedQuery(name = Integration.BY_ORGANIZATION,
-        query = "SELECT i FROM Integration i WHERE i.organizationId = :organization ORDER BY i.createdAt DESC")
-@NamedQuery(name = Integration.ALL, query = "SELECT i FROM Integration i ORDER BY i.createdAt DESC")
 @NamedQuery(name = Integration.ENABLED_FOR,
         query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.enabled = true AND i.type = 'whatsapp'")
 @NamedQuery(name = Integration.STATUS_FOR,
         query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.status = :status")
 public class Integration {
 
-    public static final String BY_ORGANIZATION = "Integration.byOrganization";
-    public static final String ALL = "Integration.all";
     public static final String ENABLED_FOR = "Integration.enabledFor";
     public static final String STATUS_FOR = "Integration.statusFor";
 

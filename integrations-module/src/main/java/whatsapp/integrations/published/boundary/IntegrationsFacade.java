@@ -76,6 +76,12 @@ public class IntegrationsFacade implements Integrations {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<IntegrationSummary> inventoryPage(String afterInstanceName, int limit) {
+        return inventory.page(afterInstanceName, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<IntegrationSummary> find(String instanceName) {
         return inventory.find(instanceName);
     }

@@ -38,6 +38,12 @@ public interface Integrations {
      */
     Set<String> namesInUse();
 
+    /**
+     * How many integrations (none being deleted) are {@code webhook_unverified}: adopted instances that may send a webhook
+     * secret matching no stored hash, until the background retry sets a fresh one.
+     */
+    long unverifiedWebhooks();
+
     /** How many integration rows have each status; statuses without rows are absent. */
     Map<Status, Long> countsByStatus();
 

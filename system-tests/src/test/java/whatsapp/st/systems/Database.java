@@ -132,6 +132,55 @@ public final class Database {
     }
 
     /**
+     * Another node taking over the organization's creation claim for {@code seconds} (as a node whose clock runs ahead
+     * would): no request can take over a claim that is still live.
+     *
+     * @return the instance name the claim records
+     */
+    public static String claimTakenOverByAnotherNode(String organizationId, int seconds) {
+        return text("""
+                UPDATE integrations.provisioning_claims SET claimed_by = 'another-node',
+                    claimed_until = now() + make_interval(secs => ?) WHERE organization_id = ? RETURNING instance_name""",
+                seconds, organizationId);
+    }
+
+    /**
+     * Makes the pending deletions of these organizations due now, all at once. Time travel: a deletion that Evolution's
+     * absence interrupted is retried after its backoff, one by one as each became due.
+     */
+    public static void deletionsDueNow(String organizationPrefix) {
+        update("""
+                UPDATE integrations.integrations SET next_attempt_at = now()
+                WHERE status = 'deleting' AND organization_id LIKE ?""", organizationPrefix + "%");
+    }
+
+    /**
+     * What a second node's deletion retry does: lease every due deletion of these organizations that no node holds
+     * (no lease, or one run out) for {@code seconds}. A second node: the test stack runs one server.
+     *
+     * @return the ids leased
+     */
+    public static List<String> leaseDueDeletionsAsAnotherNode(String organizationPrefix, int seconds) {
+        return texts("""
+                UPDATE integrations.integrations SET attempt_lease_until = now() + make_interval(secs => ?)
+                WHERE status = 'deleting' AND organization_id LIKE ? AND next_attempt_at <= now()
+                  AND instance_removed_at IS NULL AND (attempt_lease_until IS NULL OR attempt_lease_until < now())
+                RETURNING CAST(id AS text)""", seconds, organizationPrefix + "%");
+    }
+
+    /** Gives the leases {@link #leaseDueDeletionsAsAnotherNode} took back, as a node that finished would. */
+    public static void releaseDeletionLeases(String organizationPrefix) {
+        update("""
+                UPDATE integrations.integrations SET attempt_lease_until = NULL
+                WHERE status = 'deleting' AND organization_id LIKE ?""", organizationPrefix + "%");
+    }
+
+    /** Whether the integration row is still there (a deletion in progress is invisible to no API but its 202). */
+    public static boolean integrationRowExists(String integrationId) {
+        return count("SELECT count(*) FROM integrations.integrations WHERE id = ?::uuid", integrationId) > 0;
+    }
+
+    /**
      * Makes an event look written {@code days} ago and never published, as after Redis was away that long. Time
      * travel: the outbox stamps created_at with the server's clock, and the maximum age is a month.
      */
@@ -182,7 +231,7 @@ public final class Database {
                 FROM generate_series(1, CAST(? AS integer))""", organizationId, organizationId, ts(created), ts(created), count);
     }
 
-        // ---- database invariants the API does not show ------------------------------------------------------------
+    // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */
     public static String webhookSecretHash(String integrationId) {
@@ -269,6 +318,19 @@ public final class Database {
             bind(connection, query, parameters);
             try (var rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> texts(String sql, Object... parameters) {
+        try (var connection = connect(); var query = connection.prepareStatement(sql)) {
+            bind(connection, query, parameters);
+            try (var rows = query.executeQuery()) {
+                var texts = new java.util.ArrayList<String>();
+                while (rows.next()) texts.add(rows.getString(1));
+                return texts;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.integrations.api.IntegrationRef;
+import whatsapp.web.security.Actors;
 
 /** Appends who did what to which integration and why, in the caller's transaction. */
 @ApplicationScoped
@@ -65,7 +66,7 @@ public class AuditLog {
         em.createNativeQuery("""
                 INSERT INTO integrations.audit_log (at, actor, action, organization_id, integration_id, instance_name, reason)
                 VALUES (?1, ?2, ?3, CAST(?4 AS varchar), CAST(?5 AS uuid), CAST(?6 AS varchar), CAST(?7 AS varchar))""")
-                .setParameter(1, at).setParameter(2, actor).setParameter(3, action).setParameter(4, organizationId)
+                .setParameter(1, at).setParameter(2, Actors.bounded(actor)).setParameter(3, action).setParameter(4, organizationId)
                 .setParameter(5, integrationId == null ? null : integrationId.toString()).setParameter(6, instanceName)
                 .setParameter(7, reason == null ? null : reason.substring(0, Math.min(REASON_LENGTH, reason.length())))
                 .executeUpdate();

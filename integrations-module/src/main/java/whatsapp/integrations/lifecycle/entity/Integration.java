@@ -86,6 +86,16 @@ public class Integration {
     @Column(name = "status_changed_at")
     Instant statusChangedAt;
 
+    /** The instance may hold a webhook secret that matches no stored hash (WebhookRepair sets it again). */
+    @Column(name = "webhook_unverified")
+    boolean webhookUnverified;
+
+    @Column(name = "webhook_attempts")
+    int webhookAttempts;
+
+    @Column(name = "webhook_next_attempt_at")
+    Instant webhookNextAttemptAt;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -110,6 +120,12 @@ public class Integration {
         this.statusChangedAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Evolution could not be given the secret whose hash this row stores: retried in the background, due now. */
+    public void webhookUnverified(Instant now) {
+        this.webhookUnverified = true;
+        this.webhookNextAttemptAt = now;
     }
 
     /**
@@ -169,4 +185,5 @@ public class Integration {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant statusChangedAt() { return statusChangedAt; }
+    public boolean webhookUnverified() { return webhookUnverified; }
 }

@@ -24,6 +24,7 @@ import whatsapp.integrations.cache.boundary.RoutingCache;
 import whatsapp.integrations.lifecycle.boundary.Inventory;
 import whatsapp.integrations.lifecycle.boundary.OrphanInstances;
 import whatsapp.integrations.lifecycle.boundary.Retirement;
+import whatsapp.integrations.lifecycle.boundary.WebhookRepairs;
 import whatsapp.integrations.pairing.boundary.Pairings;
 import whatsapp.integrations.status.boundary.StatusWriter;
 
@@ -52,6 +53,14 @@ public class IntegrationsFacade implements Integrations {
 
     @EJB
     RoutingCache routing;
+
+    @EJB
+    WebhookRepairs webhookRepairs;
+
+    @Override
+    public long unverifiedWebhooks() {
+        return webhookRepairs.unverified();
+    }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.maintenance.alerts.entity.AlertState;
 import whatsapp.maintenance.alerts.entity.AlertView;
 import whatsapp.web.problems.boundary.InvalidInput;
+import whatsapp.web.security.Actors;
 
 /** The alerts, newest first, and their acknowledgement by an operator. Admins only. */
 @Path("alerts")
@@ -59,7 +60,7 @@ public class AlertsResource {
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such alert")
     public AlertView acknowledge(@PathParam("id") String id) {
-        return alerts.acknowledge(id(id), security.getUserPrincipal().getName()).alert();
+        return alerts.acknowledge(id(id), Actors.bounded(security.getUserPrincipal().getName())).alert();
     }
 
     static AlertState state(String state) {

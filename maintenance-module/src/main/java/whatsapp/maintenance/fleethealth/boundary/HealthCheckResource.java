@@ -26,6 +26,7 @@ import whatsapp.maintenance.problems.entity.RunInProgress;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.paging.Cursor;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
+import whatsapp.web.security.Actors;
 
 /** Fleet health: a sweep against Evolution, the recorded statuses, and one instance's history. Admins only. */
 @Path("/")
@@ -52,7 +53,7 @@ public class HealthCheckResource {
     @APIResponse(responseCode = "409", description = "a sweep is already running somewhere in the cluster")
     @APIResponse(responseCode = "503", description = "Evolution unavailable; no status was changed")
     public SweepAnswer sweep() {
-        return sweep.run(security.getUserPrincipal().getName()).match(
+        return sweep.run(Actors.bounded(security.getUserPrincipal().getName())).match(
                 done -> new SweepAnswer(true, done.summary()),
                 skipped -> {
                     throw new RunInProgress(RunType.health);

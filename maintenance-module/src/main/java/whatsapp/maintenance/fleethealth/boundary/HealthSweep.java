@@ -120,6 +120,7 @@ public class HealthSweep {
         watch.lap("cache");
         var after = comparison.after(changes);
         meters.swept(integrations.countsByStatus(), changes);
+        meters.webhooksUnverified(integrations.unverifiedWebhooks());
         watch.lap("report");
         run.checkpoint();
         var healing = autoHeal.heal(after.states(), asked);

@@ -104,6 +104,14 @@ public final class EvolutionSimulator implements AutoCloseable {
     /** WhatsApp drops the session; terminal reasons close the instance and send the close webhooks. */
     public void disconnect(String name, Disconnect reason) { lifecycle.disconnect(name, reason); }
 
+    /**
+     * The stored row's {@code connectionStatus} (what {@code fetchInstances} answers) becomes {@code storedStatus}
+     * while the live state ({@code connectionState}) stays: Evolution's database lagging its socket.
+     */
+    public void lagRow(String name, String storedStatus) {
+        store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).lagRow(storedStatus);
+    }
+
     public void inject(Fault fault) { faults.add(fault); }
     public List<Fault> faults() { return faults.active(); }
     /** Also releases hung calls, which then get their normal answer. */

@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * A development RSA key pair and RS256 tokens signed with it, in the shape MicroProfile JWT
- * expects ({@code iss}, {@code upn}, {@code groups}) plus our {@code organization_id} claim.
+ * expects ({@code iss}, {@code aud}, {@code upn}, {@code groups}) plus our {@code organization_id} claim.
  * For the local stack and tests only: production tokens come from the real identity provider.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "https://whatsapp-integrations.local/dev";
+
+    /** The audience development tokens are for; the local stack's server expects it (MP_JWT_VERIFY_AUDIENCES). */
+    public static final String AUDIENCE = "whatsapp-integrations";
 
     final KeyPair keys;
 
@@ -56,9 +59,16 @@ public final class DevTokens {
     }
 
     public String mint(String user, List<String> groups, String organizationId, Duration validFor, String issuer) {
+        return mint(user, groups, organizationId, validFor, issuer, AUDIENCE);
+    }
+
+    /** @param audience the {@code aud} claim, none when null */
+    public String mint(String user, List<String> groups, String organizationId, Duration validFor, String issuer,
+                       String audience) {
         Instant now = Instant.now();
         String groupList = groups.stream().map(g -> "\"" + g + "\"").collect(Collectors.joining(",", "[", "]"));
         String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\""
+                + (audience == null ? "" : ",\"aud\":\"" + audience + "\"")
                 + ",\"groups\":" + groupList
                 + (organizationId == null ? "" : ",\"organization_id\":\"" + organizationId + "\"")
                 + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(validFor).getEpochSecond()

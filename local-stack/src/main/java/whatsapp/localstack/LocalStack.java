@@ -164,11 +164,14 @@ public final class LocalStack implements AutoCloseable {
         if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
             serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
             serverEnv.put("MP_JWT_VERIFY_ISSUER", env.getOrDefault("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER));
+            if (env.containsKey("MP_JWT_VERIFY_AUDIENCES"))
+                serverEnv.put("MP_JWT_VERIFY_AUDIENCES", env.get("MP_JWT_VERIFY_AUDIENCES"));
             return;
         }
         Path key = tokens.writePublicKey(workDir.resolve("jwt/dev-public-key.pem"));
         serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toAbsolutePath().toString());
         serverEnv.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        serverEnv.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);   // the development tokens carry it
     }
 
     /** Stops embedded Redis (for outage tests); {@link #startRedisAgain()} brings it back on the same port. */

@@ -73,6 +73,13 @@ public final class AdminRoutes {
                 simulator.disconnect(name, Disconnect.valueOf(reason.toUpperCase(Locale.ROOT)));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST row" -> {
+                var status = call.body().path("connectionStatus").asText("");
+                if (!status.matches("open|connecting|close")) throw new IllegalArgumentException("row needs a \"connectionStatus\": open, connecting or close");
+                require(name);
+                simulator.lagRow(name, status);
+                call.json(200, AdminJson.view(require(name)));
+            }
             default -> notFound(call);
         }
     }

@@ -138,6 +138,15 @@ public final class Instance {
         return close(code, object, now);
     }
 
+    /**
+     * The DB row's {@code connectionStatus} only, the live socket untouched: Evolution writes the stored state on
+     * some events only, so its {@code fetchInstances} can lag {@code connectionState} (e.g. still "close" while the
+     * socket is open again).
+     */
+    public synchronized void lagRow(String storedStatus) {
+        connectionStatus = storedStatus;
+    }
+
     public synchronized InstanceView view() {
         return new InstanceView(id, name, connectionStatus, state(), loaded, ownerJid, profileName, profilePicUrl,
                 integration, number, token, disconnectionReasonCode, disconnectionObject, disconnectionAt,

@@ -23,6 +23,12 @@ public interface Integrations {
     /** Every integration row, those being deleted included, ordered by instance name: the status report. */
     List<IntegrationSummary> inventory();
 
+    /**
+     * One page of the rows {@link #inventory()} lists, read by index: at most {@code limit} rows whose instance name
+     * sorts after {@code afterInstanceName} (null: from the first), by instance name.
+     */
+    List<IntegrationSummary> inventoryPage(String afterInstanceName, int limit);
+
     /** The integration row using this instance name, if any (being deleted included). */
     Optional<IntegrationSummary> find(String instanceName);
 
@@ -31,6 +37,12 @@ public interface Integrations {
      * (a provisioning claim). An instance so named is never an orphan.
      */
     Set<String> namesInUse();
+
+    /**
+     * How many integrations (none being deleted) are {@code webhook_unverified}: adopted instances that may send a webhook
+     * secret matching no stored hash, until the background retry sets a fresh one.
+     */
+    long unverifiedWebhooks();
 
     /** How many integration rows have each status; statuses without rows are absent. */
     Map<Status, Long> countsByStatus();
@@ -69,7 +81,8 @@ public interface Integrations {
 
     /**
      * Records an {@code instance.duplicate_number} event (one per instance named that has a row, through the outbox)
-     * and an audit entry: two or more instances are paired with one WhatsApp number.
+     * and an audit entry: two or more instances are paired with one WhatsApp number. Once per number and set of
+     * instances within the cooldown ({@code duplicate-number.cooldown-hours}): a repeated report changes nothing.
      */
     void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
 

@@ -77,10 +77,22 @@ class CreateIntegrationIT {
                     throw new IllegalStateException(e);
                 }
             }).toList();
-            assertThat(answers).extracting(Http.Answer::status).containsOnly(200, 201);
+            // beyond 8 waiting creates per organization, the others are told to retry (409 + Retry-After)
+            assertThat(answers).extracting(Http.Answer::status).containsOnly(200, 201, 409);
             assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
-            assertThat(answers).extracting(a -> a.json().getJsonObject("integration").getString("id")).containsOnly(
-                    answers.get(0).json().getJsonObject("integration").getString("id"));
+            String id = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow()
+                    .json().getJsonObject("integration").getString("id");
+            assertThat(answers).filteredOn(a -> a.status() != 409)
+                    .extracting(a -> a.json().getJsonObject("integration").getString("id")).containsOnly(id);
+            assertThat(answers).filteredOn(a -> a.status() == 409)
+                    .allSatisfy(a -> assertThat(a.headers().firstValue("Retry-After")).isPresent());
+            // and every retry names the same integration
+            long toldToRetry = answers.stream().filter(a -> a.status() == 409).count();
+            for (long i = 0; i < toldToRetry; i++) {
+                var again = Integrations.create("org-race-1", token);
+                assertThat(again.status()).isEqualTo(200);
+                assertThat(again.json().getJsonObject("integration").getString("id")).isEqualTo(id);
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -118,4 +118,60 @@ class WebhooksIT {
             assertThat(answer.isProblem()).isTrue();
         }
     }
+
+    @Test
+    void aClockThatStepsFarBackIsAResetAndItsDeliveriesApply() {
+        var integration = Integrations.createFor("org-hook-5");
+        String id = integration.getString("id");
+        String name = integration.getString("instance_name");
+        String secret = secretOf(name);
+        Instant t0 = Instant.now();
+        assertThat(deliver(secret, connectionUpdate(name, "close", 403, t0)).status()).isEqualTo(200);
+
+        // Evolution's wall clock fell back an hour (DST): its deliveries are not all "older" from now on
+        var afterReset = deliver(secret, connectionUpdate(name, "open", 200, t0.minus(Duration.ofHours(1))));
+        assertThat(afterReset.status()).isEqualTo(200);
+        assertThat(afterReset.json().getBoolean("applied")).isTrue();
+        assertThat(Integrations.find(id).json().getString("status")).isEqualTo("connected");
+        var next = deliver(secret, connectionUpdate(name, "close", 403, t0.minus(Duration.ofHours(1)).plusSeconds(1)));
+        assertThat(next.status()).as("ordered again on the new clock").isEqualTo(200);
+        assertThat(Integrations.find(id).json().getString("status")).isEqualTo("disconnected");
+
+        // a small step back is still an older delivery
+        var older = deliver(secret, connectionUpdate(name, "open", 200, t0.minus(Duration.ofHours(1)).minusSeconds(30)));
+        assertThat(older.status()).isEqualTo(202);
+        assertThat(older.json().getBoolean("applied")).isFalse();
+        assertThat(older.json().getString("reason")).isNotBlank();
+        assertThat(Integrations.find(id).json().getString("status")).isEqualTo("disconnected");
+    }
+
+    @Test
+    void twoEventsInOneMillisecondAreOrderedByArrival() {
+        var integration = Integrations.createFor("org-hook-6");
+        String id = integration.getString("id");
+        String name = integration.getString("instance_name");
+        String secret = secretOf(name);
+        Instant t0 = Instant.now();
+        assertThat(deliver(secret, connectionUpdate(name, "connecting", 200, t0)).status()).isEqualTo(200);
+        var sameMillisecond = deliver(secret, connectionUpdate(name, "close", 403, t0));
+        assertThat(sameMillisecond.status()).isEqualTo(200);
+        assertThat(Integrations.find(id).json().getString("status")).isEqualTo("disconnected");
+        var repeated = deliver(secret, connectionUpdate(name, "close", 403, t0));
+        assertThat(repeated.status()).as("the same delivery again").isEqualTo(202);
+        assertThat(repeated.json().getBoolean("applied")).isFalse();
+    }
+
+    @Test
+    void aDeliveryOlderThanTheRecordedStateAnswers202NotApplied() {
+        var integration = Integrations.createFor("org-hook-7");
+        String id = integration.getString("id");
+        String name = integration.getString("instance_name");
+        // the status was recorded by a node whose clock runs a minute ahead
+        whatsapp.st.systems.Database.statusChangedAt(id, Instant.now().plusSeconds(60));
+        var answer = deliver(secretOf(name), connectionUpdate(name, "close", 403, Instant.now()));
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().getBoolean("applied")).isFalse();
+        assertThat(answer.json().getString("reason")).isNotBlank();
+        assertThat(Integrations.find(id).json().getString("status")).isEqualTo("pending");
+    }
 }

@@ -52,12 +52,14 @@ final class Fleet {
     /**
      * An empty fleet, made the way an operator would: the simulator forgets every instance, then every
      * integration other tests left behind is deleted through the API (Evolution, now empty, answers 404 and the
-     * row goes at once; one still retrying a deletion goes with its next retry).
+     * row goes at once; one still retrying a deletion goes with its next retry). The calls those deletions made
+     * are forgotten, so that a test counting Evolution calls counts its own only.
      */
     static void cleanSlate() {
         evolution().reset();
         for (var integration : Integrations.all()) Integrations.delete(integration.getString("id"));
         Poll.until(() -> Integrations.all().isEmpty(), Duration.ofSeconds(60), "an empty fleet");
+        evolution().resetCalls();   // those deletions' logout and delete calls are not the test's
     }
 
     /** {@code clinic-<org>-<epoch millis>}, as this deployment names its instances. */

@@ -58,7 +58,7 @@ class HealthSweepIT extends FleetTests {
         var summary = Health.swept();
 
         assertThat(evolution().calls("fetchInstances")).as("one call for the fleet, none per instance").isOne();
-        assertThat(evolution().calls("connectionState")).isZero();
+        assertThat(evolution().calls("connectionState")).as("only the three status changes confirmed by name").isEqualTo(3);
         assertThat(summary.getInt("total_instances")).isEqualTo(5);
         assertThat(summary.getInt("healthy")).isEqualTo(2);
         assertThat(summary.getInt("unhealthy")).isEqualTo(3);
@@ -128,7 +128,8 @@ class HealthSweepIT extends FleetTests {
 
         assertThat(Health.recorded(gone, "status")).isEqualTo("missing");
         assertThat(Health.entry(summary, gone).getString("actual_status")).isEqualTo("missing");
-        assertThat(evolution().calls("connectionState")).as("rechecked by name").isOne();
+        assertThat(evolution().calls("connectionState")).as("rechecked by name, and the fleet's three status changes confirmed")
+                .isEqualTo(4);
         assertThat(summary.getInt("errors")).isZero();
     }
 
@@ -137,7 +138,7 @@ class HealthSweepIT extends FleetTests {
         var unsure = name("org-unsure", OLD);
         // recorded connected earlier, while Evolution never had it (no create, pair or webhook can leave that)
         Health.row("org-unsure", unsure, "connected", "5511555550000", OLD, OLD);
-        evolution().inject(Fault.status("connectionState", 503));
+        evolution().inject(Fault.status("connectionState", 503).times(2));   // the recheck's call and its one retry
 
         var summary = Health.swept();
 

@@ -128,6 +128,34 @@ class OrphanCleanupIT extends FleetTests {
         assertThat(runs()).as("a dry run leaves no history").isEqualTo(runsBefore);
     }
 
+    /**
+     * dry_run is exactly true or false: 1, yes, the empty value, TRUE ... are a 400 naming it, and nothing is deleted
+     * (before, everything but "true" ran a real cleanup).
+     */
+    @Test
+    void aDryRunFlagThatIsNotTrueOrFalseIsA400AndDeletesNothing() {
+        var runsBefore = runs();
+        for (String value : new String[]{"1", "yes", "", "TRUE", "True", "0", "no", "on", "true%20"}) {
+            var answer = Http.post(Service.maintenance("/cleanup-orphaned-instances?dry_run=" + value), Service.admin(), null, "");
+
+            assertThat(answer.status()).as("dry_run=" + value + " " + answer.body()).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            var error = answer.json().getJsonArray("errors").getJsonObject(0);
+            assertThat(error.getString("field")).isEqualTo("dry_run");
+            assertThat(error.getString("message")).isEqualTo("must be true or false");
+        }
+        assertThat(evolution().instance(orphanInstance)).as("the orphan instance").isPresent();
+        assertThat(evolution().instances()).hasSize(4);
+        assertThat(Fleet.rowExists(orphanRow)).as("the orphan row").isTrue();
+        assertThat(evolution().calls("delete") + evolution().calls("logout")).isZero();
+        assertThat(runs()).as("no run started").isEqualTo(runsBefore);
+
+        var real = Http.post(Service.maintenance("/cleanup-orphaned-instances?dry_run=false"), Service.admin(), null, "");
+        assertThat(real.status()).as(real.body()).isEqualTo(200);
+        assertThat(Fleet.summary(real).getBoolean("dry_run")).isFalse();
+        assertThat(evolution().instance(orphanInstance)).as("dry_run=false is a real cleanup").isEmpty();
+    }
+
     @Test
     void anEmptyListingWhileEnabledRowsExistAbortsWithoutDeleting() {
         evolution().inject(Fault.emptyList("fetchInstances"));

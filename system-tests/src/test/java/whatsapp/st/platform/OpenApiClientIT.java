@@ -55,7 +55,7 @@ class OpenApiClientIT {
         assertThat(read.getInstanceName()).isEqualTo(integration.getInstanceName());
         assertThat(read.getStatus()).isEqualTo(Status.PENDING);
         assertThat(read.getCreatedAt()).isNotNull();
-        assertThat(api.callList(organization).getIntegrations()).extracting(i -> i.getId()).contains(integration.getId());
+        assertThat(api.callList(null, null, organization).getIntegrations()).extracting(i -> i.getId()).contains(integration.getId());
 
         assertThat(api.deleteWithHttpInfo(integration.getId().toString()).getStatusCode()).isEqualTo(204);
         assertThatThrownBy(() -> api.find(integration.getId().toString()))
@@ -68,7 +68,7 @@ class OpenApiClientIT {
         client.updateBaseUri(Stack.get().server().httpUrl());
         var admin = Service.admin();
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + admin));
-        var status = new whatsapp.st.client.maintenance.api.DefaultApi(client).status();
+        var status = new whatsapp.st.client.maintenance.api.DefaultApi(client).status(null, null);
         assertThat(status.getSuccess()).isTrue();
         var summary = status.getSummary();
         assertThat(summary.getHealthy() + summary.getUnhealthy()).isEqualTo(summary.getTotal());

@@ -38,6 +38,29 @@ class SecurityIT {
         }
     }
 
+    /**
+     * The server checks the audience (MP_JWT_VERIFY_AUDIENCES; the local stack expects DevTokens.AUDIENCE): a token
+     * the same issuer signed for another service, or for no audience at all, is refused like a forged one.
+     */
+    @Test
+    void tokensForAnotherAudienceOrNoneAreProblem401s() {
+        var tokens = Stack.get().tokens();
+        var otherAudience = tokens.mint("eve", List.of("admin"), null, Duration.ofHours(1), DevTokens.ISSUER,
+                "https://billing.example");
+        var noAudience = tokens.mint("eve", List.of("admin"), null, Duration.ofHours(1), DevTokens.ISSUER, null);
+        var memberElsewhere = tokens.mint("eve", List.of("member"), "org-abc-123", Duration.ofHours(1), DevTokens.ISSUER,
+                "https://billing.example");
+        for (var call : List.of(List.of(Service.maintenance("/runs"), otherAudience), List.of(Service.maintenance("/runs"), noAudience),
+                List.of(Service.integrations("?organization_id=org-abc-123"), memberElsewhere),
+                List.of(Service.integrations("?organization_id=org-abc-123"), noAudience))) {
+            var answer = Http.get(call.get(0), call.get(1));
+            assertThat(answer.status()).as(call.get(0) + " " + answer.body()).isEqualTo(401);
+            assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+        }
+        var right = tokens.mint("eve", List.of("admin"), null, Duration.ofHours(1), DevTokens.ISSUER, DevTokens.AUDIENCE);
+        assertThat(Http.get(Service.maintenance("/runs"), right).status()).isEqualTo(200);
+    }
+
     @Test
     void membersMayNotCallMaintenance() {
         var answer = Http.get(Service.maintenance("/runs"), Service.member("org-abc-123"));

@@ -131,6 +131,106 @@ public final class Database {
                 days, eventId);
     }
 
+    /**
+     * Another node taking over the organization's creation claim for {@code seconds} (as a node whose clock runs ahead
+     * would): no request can take over a claim that is still live.
+     *
+     * @return the instance name the claim records
+     */
+    public static String claimTakenOverByAnotherNode(String organizationId, int seconds) {
+        return text("""
+                UPDATE integrations.provisioning_claims SET claimed_by = 'another-node',
+                    claimed_until = now() + make_interval(secs => ?) WHERE organization_id = ? RETURNING instance_name""",
+                seconds, organizationId);
+    }
+
+    /**
+     * Makes the pending deletions of these organizations due now, all at once. Time travel: a deletion that Evolution's
+     * absence interrupted is retried after its backoff, one by one as each became due.
+     */
+    public static void deletionsDueNow(String organizationPrefix) {
+        update("""
+                UPDATE integrations.integrations SET next_attempt_at = now()
+                WHERE status = 'deleting' AND organization_id LIKE ?""", organizationPrefix + "%");
+    }
+
+    /**
+     * What a second node's deletion retry does: lease every due deletion of these organizations that no node holds
+     * (no lease, or one run out) for {@code seconds}. A second node: the test stack runs one server.
+     *
+     * @return the ids leased
+     */
+    public static List<String> leaseDueDeletionsAsAnotherNode(String organizationPrefix, int seconds) {
+        return texts("""
+                UPDATE integrations.integrations SET attempt_lease_until = now() + make_interval(secs => ?)
+                WHERE status = 'deleting' AND organization_id LIKE ? AND next_attempt_at <= now()
+                  AND instance_removed_at IS NULL AND (attempt_lease_until IS NULL OR attempt_lease_until < now())
+                RETURNING CAST(id AS text)""", seconds, organizationPrefix + "%");
+    }
+
+    /** Gives the leases {@link #leaseDueDeletionsAsAnotherNode} took back, as a node that finished would. */
+    public static void releaseDeletionLeases(String organizationPrefix) {
+        update("""
+                UPDATE integrations.integrations SET attempt_lease_until = NULL
+                WHERE status = 'deleting' AND organization_id LIKE ?""", organizationPrefix + "%");
+    }
+
+    /** Whether the integration row is still there (a deletion in progress is invisible to no API but its 202). */
+    public static boolean integrationRowExists(String integrationId) {
+        return count("SELECT count(*) FROM integrations.integrations WHERE id = ?::uuid", integrationId) > 0;
+    }
+
+    /**
+     * Makes an event look written {@code days} ago and never published, as after Redis was away that long. Time
+     * travel: the outbox stamps created_at with the server's clock, and the maximum age is a month.
+     */
+    public static void writtenDaysAgoUnpublished(String eventId, int days) {
+        update("""
+                UPDATE integrations.outbox SET created_at = now() - make_interval(days => ?), published_at = NULL
+                WHERE event_id = ?::uuid""", days, eventId);
+    }
+
+    /**
+     * The organization's Idempotency-Keys as if stored {@code hours} ago. Time travel: keys are stamped with the
+     * server's clock and live a day.
+     */
+    public static void idempotencyKeysHoursAgo(String organizationId, int hours) {
+        update("UPDATE integrations.idempotency_keys SET created_at = now() - make_interval(hours => ?) WHERE organization_id = ?",
+                hours, organizationId);
+    }
+
+    /**
+     * The integration's audit entries of that action as if written {@code minutes} earlier. Time travel: the
+     * collapse window of repeated reuses is an hour.
+     */
+    public static void auditEntriesMinutesEarlier(String integrationId, String action, int minutes) {
+        update("""
+                UPDATE integrations.audit_log SET at = at - make_interval(mins => ?)
+                WHERE integration_id = ?::uuid AND action = ?""", minutes, integrationId, action);
+    }
+
+    /**
+     * The number's last duplicate report as if made {@code hours} ago. Time travel: the cooldown is a day.
+     */
+    public static void duplicateNumberReportedHoursAgo(String phoneNumber, int hours) {
+        update("""
+                UPDATE integrations.duplicate_number_reports SET reported_at = now() - make_interval(hours => ?)
+                WHERE phone_number = ?""", hours, phoneNumber);
+    }
+
+    /**
+     * {@code count} disabled rows of the organization (its integrations of the past), all created at {@code created}:
+     * equal timestamps, so a page boundary falls between rows that only their id orders. Time travel and scale: the
+     * API makes one enabled row per organization, each created now.
+     */
+    public static void pastIntegrations(String organizationId, int count, Instant created) {
+        update("""
+                INSERT INTO integrations.integrations (id, organization_id, instance_name, status, enabled, created_at, updated_at)
+                SELECT gen_random_uuid(), CAST(? AS varchar), 'clinic-' || CAST(? AS varchar) || '-past-' || gen_random_uuid(),
+                    'disconnected', false, ?, ?
+                FROM generate_series(1, CAST(? AS integer))""", organizationId, organizationId, ts(created), ts(created), count);
+    }
+
     // ---- database invariants the API does not show ------------------------------------------------------------
 
     /** The stored webhook secret hash of a row: secrets are at rest only as their SHA-256. */
@@ -167,6 +267,16 @@ public final class Database {
         return count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL");
     }
 
+    /** Whether the outbox still holds the event. */
+    public static boolean eventExists(String eventId) {
+        return count("SELECT count(*) FROM integrations.outbox WHERE event_id = ?::uuid", eventId) > 0;
+    }
+
+    /** Idempotency-Keys stored for the organization: pruned ones are gone. */
+    public static long idempotencyKeysOf(String organizationId) {
+        return count("SELECT count(*) FROM integrations.idempotency_keys WHERE organization_id = ?", organizationId);
+    }
+
     /**
      * The alerts naming this instance as if raised and last noticed a day ago: what a test cannot wait for (the
      * 30-minute cooldown) without another setting for tests.
@@ -175,6 +285,14 @@ public final class Database {
         update("""
                 UPDATE maintenance.alerts SET raised_at = raised_at - interval '1 day',
                     last_notice_at = last_notice_at - interval '1 day' WHERE ? = ANY (instance_names)""", instanceName);
+    }
+
+    /**
+     * The row's status recorded as changed at {@code at}, as a node whose clock runs ahead would have stamped it.
+     * Time travel: every node of the test stack shares one clock, so no request can stamp a change in the future.
+     */
+    public static void statusChangedAt(String integrationId, Instant at) {
+        update("UPDATE integrations.integrations SET status_changed_at = ? WHERE id = ?::uuid", ts(at), integrationId);
     }
 
     // ---- JDBC ----------------------------------------------------------------------------------------------------
@@ -200,6 +318,19 @@ public final class Database {
             bind(connection, query, parameters);
             try (var rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> texts(String sql, Object... parameters) {
+        try (var connection = connect(); var query = connection.prepareStatement(sql)) {
+            bind(connection, query, parameters);
+            try (var rows = query.executeQuery()) {
+                var texts = new java.util.ArrayList<String>();
+                while (rows.next()) texts.add(rows.getString(1));
+                return texts;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -55,10 +55,24 @@ public final class Integrations {
         return list("");
     }
 
+    /** Every page, in order (pages of 1000, following next_cursor). */
     static List<JsonObject> list(String query) {
-        var answer = Http.get(Service.integrations(query), Service.admin());
-        if (answer.status() != 200) throw new AssertionError("listing answered " + answer.status() + " " + answer.body());
-        return answer.json().getJsonArray("integrations").getValuesAs(JsonObject.class);
+        var all = new java.util.ArrayList<JsonObject>();
+        String cursor = null;
+        do {
+            var answer = page(query + (query.isEmpty() ? "?" : "&") + "limit=1000"
+                    + (cursor == null ? "" : "&cursor=" + encoded(cursor)), Service.admin());
+            if (answer.status() != 200) throw new AssertionError("listing answered " + answer.status() + " " + answer.body());
+            all.addAll(answer.json().getJsonArray("integrations").getValuesAs(JsonObject.class));
+            var next = answer.json().get("next_cursor");
+            cursor = next instanceof jakarta.json.JsonString text ? text.getString() : null;
+        } while (cursor != null);
+        return all;
+    }
+
+    /** One page of GET /integrations; {@code query} is "" or starts with "?". */
+    public static Http.Answer page(String query, String token) {
+        return Http.get(Service.integrations(query), token);
     }
 
     /** The organization's integration using that instance, as the API shows it. */

@@ -18,9 +18,11 @@ public final class Stack {
      * meaning (tests seed old or young instances and rows instead of switching the grace period off); the
      * maximum is 5 so that a test can exceed it with 6 candidates. The fleet listing gives up after 5 s, so
      * that a hanging Evolution fails a test quickly. The outbox is pruned every 2 s (retention as in production), so
-     * that a test can watch an event older than the retention go. Routing cache entries live 15 s (instead of an
+     * that a test can watch an event older than the retention go; so are Idempotency-Keys. Routing cache entries live 15 s (instead of an
      * hour), so that a test can see one outlive its TTL through sweeps. An alert the receiver refused is tried again
      * within 2 s (instead of backing off up to a minute), so that one test's refusals never hold up the next's alerts.
+     * The browser frontend's origins are two made-up ones (CorsIT).
+     * A run's lease is renewed every second (lease 2 s), so that a test can outlast it and see a killed node's lease go.
      */
     static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
             Map.entry("HEALTH_CHECK_SCHEDULE", "off"),
@@ -30,9 +32,12 @@ public final class Stack {
             Map.entry("ORPHAN_GRACE_MINUTES", "10"),
             Map.entry("ORPHAN_MAX_DELETIONS", "5"),
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
+            Map.entry("IDEMPOTENCY_PRUNE_INTERVAL_SECONDS", "2"),
             Map.entry("CACHE_TTL_SECONDS", "15"),
             Map.entry("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts"),
-            Map.entry("ALERT_RETRY_MAX_SECONDS", "2"));
+            Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),
+            Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.test, http://localhost:5173"),
+            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
 
     static LocalStack stack;
 

@@ -10,7 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.util.function.Function;
 import whatsapp.evolution.instances.control.Clients;
 import whatsapp.evolution.instances.control.Transport;
@@ -47,6 +52,12 @@ public class Evolution implements AutoCloseable {
     KeyProof keyProof;
     Transport transport;
     Clock clock;
+    /**
+     * How long a call waits for a key proof under way: as long as the listing may take, as when each call listed on
+     * its own (the request path's time budget cuts it shorter).
+     */
+    Duration proofWait;
+    ExecutorService ownProofThread;
     final AtomicReference<Reachability> lastPing = new AtomicReference<>();
 
     /** For CDI's client proxy only. */
@@ -65,7 +76,8 @@ public class Evolution implements AutoCloseable {
     /** @param registry null: no metrics */
     public Evolution(EvolutionSettings settings, MeterRegistry registry, Clock clock) {
         this.clock = clock;
-        this.keyProof = new KeyProof(clock, settings.keyProofValidity());
+        this.proofWait = settings.listTimeout();
+        this.keyProof = new KeyProof(clock, settings.keyProofValidity(), proofExecutor());
         this.transport = new Transport(keyProof, new Meters(registry));
         this.clients = Clients.of(settings.url(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout(),
                 settings.listTimeout());
@@ -79,6 +91,19 @@ public class Evolution implements AutoCloseable {
      * loaded in memory, so a 404 is confirmed with {@code connectionState}, whose "exists" includes such rows.
      */
     public Lookup lookup(String name) {
+        return lookup(name, proofWait);
+    }
+
+    /**
+     * Like {@link #lookup(String)}, but never waits for a key proof (a full listing): when the key is unproven, an
+     * instance Evolution answers 404 for is Unavailable at once, and a proof starts in the background. For callers
+     * that must answer fast whatever Evolution does, such as a webhook delivery.
+     */
+    public Lookup lookupWithoutWaiting(String name) {
+        return lookup(name, Duration.ZERO);
+    }
+
+    Lookup lookup(String name, Duration proofWait) {
         requireName(name);
         var answer = transport.send("fetchInstances", name, () -> instances.fetchInstance(name), true);
         if (answer.kind() == Kind.OK) {
@@ -86,11 +111,25 @@ public class Evolution implements AutoCloseable {
             return row == null ? new Lookup.Unavailable("answer does not name this instance") : new Lookup.Found(row);
         }
         if (answer.kind() != Kind.INSTANCE_NOT_FOUND) return new Lookup.Unavailable(answer.reason());
+        return liveState(name, proofWait);
+    }
+
+    /**
+     * The live socket's state ({@code GET /instance/connectionState/{name}}), which the fleet listing's stored
+     * {@code connectionStatus} may lag: Found with only the name and {@code connectionStatus} set (null when Evolution
+     * names no state, e.g. an instance not loaded in memory).
+     */
+    public Lookup liveState(String name) {
+        requireName(name);
+        return liveState(name, proofWait);
+    }
+
+    Lookup liveState(String name, Duration proofWait) {
         var live = transport.send("connectionState", name, () -> instances.connectionState(name), true);
         return switch (live.kind()) {
             case OK -> live.object() == null ? new Lookup.Unavailable("unexpected connectionState answer")
                     : new Lookup.Found(EvolutionInstance.from(live.object()).named(name));
-            case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(), new Lookup.Missing(name), Lookup.Unavailable::new);
+            case INSTANCE_NOT_FOUND -> orUnavailable(keyDoubt(proofWait), new Lookup.Missing(name), Lookup.Unavailable::new);
             default -> new Lookup.Unavailable(live.reason());
         };
     }
@@ -188,11 +227,35 @@ public class Evolution implements AutoCloseable {
         return result;
     }
 
-    /** @return null when the API key is proven (by one fleet listing if need be), else why it is not */
     String keyDoubt() {
+        return keyDoubt(proofWait);
+    }
+
+    /**
+     * @param wait how long to wait for a proof under way (one per node, see {@link KeyProof})
+     * @return null when the API key is proven (by one fleet listing if need be), else why it is not
+     */
+    String keyDoubt(Duration wait) {
         // a listing proves the key; its (possibly large) body is streamed past, never kept
         return keyProof.doubt(() -> transport.stream("fetchInstances", fleet::fetchInstances, body -> EvolutionAnswer.accepted(),
-                answer -> answer));
+                answer -> answer), wait);
+    }
+
+    /**
+     * Where key proofs run: the server's default managed executor when there is one, else a daemon thread of our
+     * own (tests, tools), stopped by {@link #close()}.
+     */
+    Executor proofExecutor() {
+        try {
+            return InitialContext.doLookup("java:jboss/ee/concurrency/executor/default");
+        } catch (NamingException | RuntimeException | NoClassDefFoundError notInAServer) {
+            ownProofThread = Executors.newSingleThreadExecutor(task -> {
+                var thread = new Thread(task, "evolution-key-proof");
+                thread.setDaemon(true);
+                return thread;
+            });
+            return ownProofThread;
+        }
     }
 
     static <T> T orUnavailable(String doubt, T answer, Function<String, ? extends T> unavailable) {
@@ -207,6 +270,7 @@ public class Evolution implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        if (ownProofThread != null) ownProofThread.shutdownNow();
         clients.close();
     }
 }

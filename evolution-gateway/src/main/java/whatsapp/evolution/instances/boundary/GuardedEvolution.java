@@ -35,6 +35,12 @@ public class GuardedEvolution {
         return EvolutionDown.throwIfUnavailable(evolution.lookup(name), Lookup.Unavailable.class);
     }
 
+    /** {@link Evolution#lookupWithoutWaiting}: never waits for a key proof; for answers that must be fast (webhooks). */
+    @Fallback(Unavailability.OfLookup.class)
+    public Lookup lookupWithoutWaiting(String name) {
+        return EvolutionDown.throwIfUnavailable(evolution.lookupWithoutWaiting(name), Lookup.Unavailable.class);
+    }
+
     @Fallback(Unavailability.OfCreation.class)
     public Creation create(CreateInstance request) {
         return EvolutionDown.throwIfUnavailable(evolution.create(request), Creation.Unavailable.class);

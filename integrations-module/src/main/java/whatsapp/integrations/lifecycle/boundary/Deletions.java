@@ -14,6 +14,7 @@ import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.web.security.Actors;
 
 /**
  * The database steps of a deletion, each one short transaction, so that none is open while Evolution is called
@@ -36,6 +37,7 @@ public class Deletions {
         var integration = em.find(Integration.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (integration == null) return Optional.empty();
         Instant now = Instant.now();
+        actor = Actors.bounded(actor);
         if (integration.markDeleting(actor, reason, now)) {
             audit.record(actor, "deletion.requested", integration.ref(), reason, now);
         }
@@ -68,19 +70,23 @@ public class Deletions {
         return integration;
     }
 
-    /** Leases due deletions to this node; other nodes skip leased rows. */
-    public List<UUID> leaseDue(int max, Duration lease) {
-        Instant now = Instant.now();
+    /** Leases are taken and checked against the database's clock, like the run locks: nodes' clocks may disagree. */
+    static final String LEASE_DUE = """
+            UPDATE integrations.integrations SET attempt_lease_until = now() + make_interval(secs => ?1), version = version + 1
+            WHERE id = (SELECT id FROM integrations.integrations
+                        WHERE status = 'deleting' AND next_attempt_at <= now()
+                          AND (attempt_lease_until IS NULL OR attempt_lease_until < now())
+                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id""";
+
+    /**
+     * Leases the most overdue deletion to this node; other nodes skip leased rows. One at a time, so that the lease
+     * only has to outlast one deletion's work, never a queue of them.
+     */
+    public Optional<UUID> leaseNextDue(Duration lease) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                UPDATE integrations.integrations SET attempt_lease_until = ?1, version = version + 1
-                WHERE id IN (SELECT id FROM integrations.integrations
-                             WHERE status = 'deleting' AND next_attempt_at <= ?2
-                               AND (attempt_lease_until IS NULL OR attempt_lease_until < ?2)
-                             ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
-                RETURNING id""", UUID.class)
-                .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, max)
-                .getResultList();
-        return ids;
+        List<UUID> ids = em.createNativeQuery(LEASE_DUE, UUID.class)
+                .setParameter(1, (double) lease.toSeconds()).getResultList();
+        return ids.stream().findFirst();
     }
 }

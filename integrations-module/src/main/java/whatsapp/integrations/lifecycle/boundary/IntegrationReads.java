@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import whatsapp.infrastructure.sql.SqlValues;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.integrations.lifecycle.entity.IntegrationPage;
+import whatsapp.integrations.lifecycle.entity.IntegrationView;
 import whatsapp.integrations.security.boundary.Caller;
 import whatsapp.web.problems.boundary.InvalidInput;
 import whatsapp.web.problems.boundary.NotFound;
@@ -63,11 +66,33 @@ public class IntegrationReads {
                 .setParameter("organization", organizationId).setParameter("status", Status.deleting).getResultList();
     }
 
-    /** Newest first; {@code null}: every organization (the caller's right to ask is checked before). */
-    public List<Integration> of(String organizationId) {
-        var query = organizationId == null
-                ? em.createNamedQuery(Integration.ALL, Integration.class)
-                : em.createNamedQuery(Integration.BY_ORGANIZATION, Integration.class).setParameter("organization", organizationId);
-        return query.getResultList();
+    /**
+     * One page, newest first by {@code (created_at, id)}, read into views (no entity is loaded): the rows after the
+     * cursor's position, at most {@code limit}, and the cursor of the next page when there are more. Keyset pagination:
+     * rows inserted meanwhile are newer than every cursor, so a walk through the pages sees each row once.
+     *
+     * @param organizationId null: every organization (the caller's right to ask is checked before)
+     * @param cursor         null: the first page
+     */
+    public IntegrationPage page(String organizationId, String cursor, int limit) {
+        var sql = new StringBuilder("""
+                SELECT id, organization_id, type, provider, instance_name, status, enabled, phone_number, connected_at,
+                       disconnect_reason, created_at, updated_at, webhook_unverified
+                FROM integrations.integrations WHERE true""");
+        if (organizationId != null) sql.append(" AND organization_id = :organization");
+        if (cursor != null) sql.append(" AND (created_at, id) < (:createdAt, :id)");
+        var query = em.createNativeQuery(sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString());
+        if (organizationId != null) query.setParameter("organization", organizationId);
+        if (cursor != null) {
+            var position = IntegrationPage.position(cursor);
+            query.setParameter("createdAt", position.createdAt()).setParameter("id", position.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setParameter("limit", limit + 1).getResultList();
+        var views = rows.stream().limit(limit).map(r -> new IntegrationView(SqlValues.uuid(r[0]), (String) r[1],
+                (String) r[2], (String) r[3], (String) r[4], Status.of((String) r[5]), (Boolean) r[6], (String) r[7],
+                SqlValues.instant(r[8]), (String) r[9], SqlValues.instant(r[10]), SqlValues.instant(r[11]),
+                Boolean.TRUE.equals(r[12]))).toList();
+        return IntegrationPage.of(views, rows.size() > limit);
     }
 }

@@ -5,10 +5,13 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,15 +24,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.integrations.lifecycle.entity.CreateAnswer;
 import whatsapp.integrations.lifecycle.entity.CreateRequest;
+import whatsapp.integrations.lifecycle.entity.IntegrationPage;
 import whatsapp.integrations.lifecycle.entity.IntegrationView;
 import whatsapp.integrations.security.boundary.Caller;
+import whatsapp.web.paging.Cursor;
 import whatsapp.web.problems.boundary.NotFound;
 import whatsapp.web.problems.boundary.Problem;
 
@@ -63,7 +70,10 @@ public class IntegrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A member asked for another organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A deletion or creation for this organization is still under way",
+    @APIResponse(responseCode = "409", description = "A deletion or creation for this organization is still under way, "
+            + "or too many creates of it wait already",
+            headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Evolution unreachable; nothing created or deleted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -78,18 +88,24 @@ public class IntegrationsResource {
         return response.build();
     }
 
-    public record IntegrationList(List<IntegrationView> integrations) {
-    }
-
     @GET
     @RolesAllowed({"admin", "worker", "member"})
-    @Operation(summary = "List integrations; members must name their own organization")
-    @APIResponse(responseCode = "200", description = "The integrations, newest first")
+    @Operation(summary = "List integrations, newest first, a page at a time; members must name their own organization")
+    @APIResponse(responseCode = "200", description = "Up to limit integrations, newest first; next_cursor names the next "
+            + "page, null on the last", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IntegrationPage.class)))
+    @APIResponse(responseCode = "400", description = "limit is not from 1 to 1000, or cursor is not a next_cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A member asked for another organization, or for all",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IntegrationList list(@QueryParam("organization_id") String organizationId) {
+    public IntegrationPage list(@QueryParam("organization_id") String organizationId,
+                                @Parameter(description = "At most this many integrations (default 100)")
+                                @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be from 1 to 1000")
+                                @Max(value = Cursor.MAX_LIMIT, message = "must be from 1 to 1000") int limit,
+                                @Parameter(description = "next_cursor of the previous page; omit for the first page")
+                                @QueryParam("cursor") String cursor) {
         caller.requireMayList(organizationId);
-        return new IntegrationList(reads.of(organizationId).stream().map(IntegrationView::of).toList());
+        return reads.page(organizationId, cursor, limit);
     }
 
     @GET

@@ -3,6 +3,7 @@ package whatsapp.integrations.lifecycle.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,14 @@ public class Inventory {
 
     public List<IntegrationSummary> all() {
         return summaries(SUMMARY + " ORDER BY instance_name", null);
+    }
+
+    /** By the unique index on instance_name: a page of the status report costs its own rows, not the fleet. */
+    public List<IntegrationSummary> page(String afterInstanceName, int limit) {
+        var query = em.createNativeQuery(SUMMARY + (afterInstanceName == null ? "" : " WHERE instance_name > ?1")
+                + " ORDER BY instance_name LIMIT " + Math.max(0, limit));
+        if (afterInstanceName != null) query.setParameter(1, afterInstanceName);
+        return summaries(query);
     }
 
     public Optional<IntegrationSummary> find(String instanceName) {
@@ -70,6 +79,10 @@ public class Inventory {
     List<IntegrationSummary> summaries(String sql, String parameter) {
         var query = em.createNativeQuery(sql);
         if (parameter != null) query.setParameter(1, parameter);
+        return summaries(query);
+    }
+
+    List<IntegrationSummary> summaries(Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new IntegrationSummary(SqlValues.uuid(r[0]), (String) r[1], (String) r[2],

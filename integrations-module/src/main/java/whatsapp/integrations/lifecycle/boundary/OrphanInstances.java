@@ -8,9 +8,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.integrations.api.OrphanRemoval;
 import whatsapp.integrations.audit.control.AuditLog;
@@ -50,6 +53,10 @@ public class OrphanInstances {
     @Inject
     Outbox outbox;
 
+    @Inject
+    @ConfigProperty(name = "duplicate-number.cooldown-hours", defaultValue = "24")
+    long cooldownHours;
+
     /** Checked for use just before Evolution is asked; no transaction is open during the call, one short one after. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public OrphanRemoval remove(String instanceName, String actor, String reason) {
@@ -75,9 +82,28 @@ public class OrphanInstances {
         audit.recordInstance(actor, "instance.deleted", instanceName, reason, Instant.now());
     }
 
-    /** An {@code instance.duplicate_number} event and an audit entry for each instance named that has a row. */
+    /**
+     * An {@code instance.duplicate_number} event and an audit entry for each instance named that has a row, once per
+     * number and set of instances: the same instances sharing the number are reported again only after
+     * {@code duplicate-number.cooldown-hours} (default 24), a changed set at once. Reports older than the cooldown
+     * (numbers no longer shared) are pruned here too.
+     */
     public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
         var now = Instant.now();
+        var cooledDown = now.minus(Duration.ofHours(cooldownHours));
+        em.createNativeQuery("DELETE FROM integrations.duplicate_number_reports WHERE reported_at < ?1")
+                .setParameter(1, cooledDown).executeUpdate();
+        var names = String.join(",", new TreeSet<>(instanceNames));
+        int due = em.createNativeQuery("""
+                INSERT INTO integrations.duplicate_number_reports (phone_number, instance_names, reported_at)
+                VALUES (?1, ?2, ?3) ON CONFLICT (phone_number) DO UPDATE
+                SET instance_names = EXCLUDED.instance_names, reported_at = EXCLUDED.reported_at
+                WHERE duplicate_number_reports.instance_names <> EXCLUDED.instance_names""")
+                .setParameter(1, phoneNumber).setParameter(2, names).setParameter(3, now).executeUpdate();
+        if (due == 0) {
+            LOG.fine(() -> "Number " + phoneNumber + " was reported with the same instances within the cooldown");
+            return;
+        }
         em.createQuery("SELECT i FROM Integration i WHERE i.instanceName IN :names", Integration.class)
                 .setParameter("names", instanceNames).getResultStream()
                 .forEach(integration -> {

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +13,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.integrations.cache.control.InstanceCache;
+import whatsapp.integrations.lifecycle.control.Backoff;
 import whatsapp.integrations.lifecycle.control.ProvisioningDecision;
+import whatsapp.integrations.lifecycle.control.Waiters;
+import whatsapp.integrations.lifecycle.entity.ClaimLost;
 import whatsapp.integrations.lifecycle.entity.CreateAnswer;
 import whatsapp.integrations.lifecycle.entity.InstanceName;
 import whatsapp.integrations.lifecycle.entity.Integration;
@@ -37,7 +39,6 @@ import whatsapp.web.problems.boundary.EvolutionUnavailable;
 public class Provisioning {
 
     static final Logger LOG = Logger.getLogger(Provisioning.class.getName());
-    static final Duration PAUSE = Duration.ofMillis(50);
 
     @Inject
     IntegrationReads reads;
@@ -65,12 +66,10 @@ public class Provisioning {
     String prefix;
 
     @Inject
-    @ConfigProperty(name = "provisioning.claim-lease-seconds", defaultValue = "60")
-    long claimLeaseSeconds;
+    ProvisioningSettings settings;
 
     @Inject
-    @ConfigProperty(name = "provisioning.wait-seconds", defaultValue = "30")
-    long waitSeconds;
+    Waiters waiters;
 
     /**
      * {@code POST /integrations/whatsapp}: the answer given before under this {@code Idempotency-Key}, or a new one
@@ -90,34 +89,60 @@ public class Provisioning {
         return answer;
     }
 
-    /** The organization's one integration: the live one Evolution confirms, or a new one. */
+    /**
+     * The organization's one integration: the live one Evolution confirms, or a new one. While another request creates
+     * it, this one waits (backing off up to a second between looks), unless {@code provisioning.max-waiters-per-organization}
+     * wait already on this node: then 409 with {@code Retry-After} at once.
+     */
     public Provisioned provision(String organizationId, String actor) {
         String claimant = UUID.randomUUID().toString();
-        Instant deadline = Instant.now().plusSeconds(waitSeconds);
-        while (true) {
-            finishPendingDeletions(organizationId);
-            var existing = reads.enabledFor(organizationId);
-            if (existing.isPresent()) {
-                var reused = confirm(existing.get(), actor);
-                if (reused.isPresent()) return reused.get();
-                continue; // the stale row was retired: create anew
-            }
-            var secret = WebhookSecret.generate();
-            var name = InstanceName.of(prefix, organizationId, Instant.now());
-            var claim = creations.claim(organizationId, name, secret.hash(), claimant, Duration.ofSeconds(claimLeaseSeconds));
-            switch (ProvisioningDecision.forClaim(claim, Instant.now(), deadline)) {
-                case CREATE -> {
-                    return setup.create(organizationId, name, secret, claimant, actor, "no enabled integration");
+        Instant deadline = Instant.now().plus(settings.waitFor());
+        boolean waiting = false;
+        try {
+            for (int round = 0; ; ) {
+                finishPendingDeletions(organizationId);
+                var existing = reads.enabledFor(organizationId);
+                if (existing.isPresent()) {
+                    var reused = confirm(existing.get(), actor);
+                    if (reused.isPresent()) return reused.get();
+                    continue; // the stale row was retired: create anew
                 }
-                case RESUME -> {
-                    return setup.resume(organizationId, claim.match(f -> f.name(), t -> t.name(), () -> name), secret,
-                            claimant, actor);
+                var secret = WebhookSecret.generate();
+                var name = InstanceName.of(prefix, organizationId, Instant.now());
+                var claim = creations.claim(organizationId, name, secret.hash(), claimant, settings.claimLease());
+                try {
+                    switch (ProvisioningDecision.forClaim(claim, Instant.now(), deadline)) {
+                        case CREATE -> {
+                            return setup.create(organizationId, name, secret, claimant, actor, "no enabled integration");
+                        }
+                        case RESUME -> {
+                            return setup.resume(organizationId, claim.match(f -> f.name(), t -> t.name(), () -> name), secret,
+                                    claimant, actor);
+                        }
+                        case WAIT -> {
+                            waiting = waiting || enterWaiting(organizationId);
+                            pause(round++);
+                        }
+                        case GIVE_UP -> throw new CreationInProgress("Another request is still creating this organization's "
+                                + "integration; retry in a few seconds with the same Idempotency-Key");
+                    }
+                } catch (ClaimLost lost) {
+                    // another request took our claim over: what Evolution made for us is its to adopt; wait for its row
+                    LOG.info(() -> "The creation claim of " + organizationId + " was taken over; waiting for its new claimant");
+                    waiting = waiting || enterWaiting(organizationId);
+                    pause(round++);
                 }
-                case WAIT -> pause();
-                case GIVE_UP -> throw new CreationInProgress("Another request is still creating this organization's "
-                        + "integration; retry in a few seconds with the same Idempotency-Key");
             }
+        } finally {
+            if (waiting) waiters.leave(organizationId);
         }
+    }
+
+    /** @return true; 409 when too many creates of the organization wait on this node already */
+    boolean enterWaiting(String organizationId) {
+        if (waiters.enter(organizationId, settings.maxWaiters())) return true;
+        throw new CreationInProgress("Too many requests wait for this organization's integration to be created; retry "
+                + "in a few seconds with the same Idempotency-Key");
     }
 
     /** The enabled row's instance: confirmed → reuse; Evolution's own 404 → retire the row (empty: create anew). */
@@ -151,9 +176,9 @@ public class Provisioning {
         }
     }
 
-    static void pause() {
+    static void pause(int round) {
         try {
-            Thread.sleep(PAUSE.toMillis());
+            Thread.sleep(Backoff.pause(round).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CreationInProgress("Interrupted while waiting for a concurrent creation; retry");

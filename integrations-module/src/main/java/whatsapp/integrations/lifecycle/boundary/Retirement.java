@@ -50,7 +50,11 @@ public class Retirement {
                                 + unavailable.reason());
                         return false;
                     });
-            if (!removed) return new Retired.Pending(deletions.retryLater(integration.id()));
+            if (!removed) {
+                var pending = deletions.retryLater(integration.id());
+                // null: the row is gone, so another finisher (a concurrent DELETE, the retry timer) completed every step
+                return pending == null ? new Retired.Done(integration.instanceName()) : new Retired.Pending(pending);
+            }
         }
         cache.remove(integration.instanceName());
         deletions.remove(integration.id());

@@ -18,8 +18,12 @@ import java.util.logging.Logger;
 public class RetirementRetry {
 
     static final Logger LOG = Logger.getLogger(RetirementRetry.class.getName());
-    static final int BATCH = 20;
-    /** Longer than one deletion takes (logout and delete, 20 s at most): a crashed node's lease runs out soon. */
+    /** At most this many deletions per round, so that a round ends even if rows keep becoming due. */
+    static final int ROUND = 20;
+    /**
+     * Longer than one deletion takes (logout and delete, 20 s at most): a crashed node's lease runs out soon. Each
+     * deletion is leased just before it is worked, so the lease never has to cover the ones before it.
+     */
     static final Duration LEASE = Duration.ofSeconds(30);
 
     @EJB
@@ -33,11 +37,14 @@ public class RetirementRetry {
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void finishPendingDeletions() {
-        for (var id : deletions.leaseDue(BATCH, LEASE)) {
+        for (int worked = 0; worked < ROUND; worked++) {
+            var leased = deletions.leaseNextDue(LEASE);
+            if (leased.isEmpty()) return;
+            var id = leased.get();
             try {
                 reads.find(id).ifPresent(retirement::finish);
             } catch (RuntimeException e) {
-                // the lease expires and the next round tries again; the others of this batch go on
+                // the lease expires and a later round tries again; the next due deletion goes on
                 LOG.warning(() -> "Finishing the deletion of " + id + " failed (" + e.getClass().getSimpleName() + ")");
             }
         }

@@ -20,17 +20,12 @@ import whatsapp.integrations.api.Status;
  */
 @Entity
 @Table(schema = "integrations", name = "integrations")
-@NamedQuery(name = Integration.BY_ORGANIZATION,
-        query = "SELECT i FROM Integration i WHERE i.organizationId = :organization ORDER BY i.createdAt DESC")
-@NamedQuery(name = Integration.ALL, query = "SELECT i FROM Integration i ORDER BY i.createdAt DESC")
 @NamedQuery(name = Integration.ENABLED_FOR,
         query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.enabled = true AND i.type = 'whatsapp'")
 @NamedQuery(name = Integration.STATUS_FOR,
         query = "SELECT i FROM Integration i WHERE i.organizationId = :organization AND i.status = :status")
 public class Integration {
 
-    public static final String BY_ORGANIZATION = "Integration.byOrganization";
-    public static final String ALL = "Integration.all";
     public static final String ENABLED_FOR = "Integration.enabledFor";
     public static final String STATUS_FOR = "Integration.statusFor";
 
@@ -91,6 +86,16 @@ public class Integration {
     @Column(name = "status_changed_at")
     Instant statusChangedAt;
 
+    /** The instance may hold a webhook secret that matches no stored hash (WebhookRepair sets it again). */
+    @Column(name = "webhook_unverified")
+    boolean webhookUnverified;
+
+    @Column(name = "webhook_attempts")
+    int webhookAttempts;
+
+    @Column(name = "webhook_next_attempt_at")
+    Instant webhookNextAttemptAt;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -115,6 +120,12 @@ public class Integration {
         this.statusChangedAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Evolution could not be given the secret whose hash this row stores: retried in the background, due now. */
+    public void webhookUnverified(Instant now) {
+        this.webhookUnverified = true;
+        this.webhookNextAttemptAt = now;
     }
 
     /**
@@ -174,4 +185,5 @@ public class Integration {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant statusChangedAt() { return statusChangedAt; }
+    public boolean webhookUnverified() { return webhookUnverified; }
 }

@@ -19,6 +19,10 @@ public sealed interface Retired {
 
     /** Evolution could not be reached; the row stays {@code deleting} and a background retry finishes it. */
     record Pending(Integration integration) implements Retired {
+        public Pending {
+            java.util.Objects.requireNonNull(integration, "a pending deletion has its row");
+        }
+
         @Override
         public <R> R match(Function<Done, R> done, Function<Pending, R> pending, Supplier<R> unknown) {
             return pending.apply(this);

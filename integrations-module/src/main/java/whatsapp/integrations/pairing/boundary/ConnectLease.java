@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Connect and restart calls for one instance must never overlap anywhere in the cluster: Evolution would start a
@@ -20,13 +19,15 @@ public class ConnectLease {
     @PersistenceContext
     EntityManager em;
 
+    /** Taken and checked against the database's clock, like every lease: nodes' clocks may disagree. */
+    static final String TAKE = """
+            UPDATE integrations.integrations SET connect_lease_until = now() + make_interval(secs => ?1), version = version + 1
+            WHERE instance_name = ?2 AND status <> 'deleting' AND (connect_lease_until IS NULL OR connect_lease_until < now())""";
+
     /** @return false when someone else holds it, or there is no such instance (or it is being deleted) */
     public boolean take(String instanceName) {
-        Instant now = Instant.now();
-        return em.createNativeQuery("""
-                UPDATE integrations.integrations SET connect_lease_until = ?1, version = version + 1
-                WHERE instance_name = ?2 AND status <> 'deleting' AND (connect_lease_until IS NULL OR connect_lease_until < ?3)""")
-                .setParameter(1, now.plus(LEASE)).setParameter(2, instanceName).setParameter(3, now).executeUpdate() == 1;
+        return em.createNativeQuery(TAKE)
+                .setParameter(1, (double) LEASE.toSeconds()).setParameter(2, instanceName).executeUpdate() == 1;
     }
 
     public void release(String instanceName) {

@@ -24,6 +24,7 @@ import whatsapp.integrations.cache.boundary.RoutingCache;
 import whatsapp.integrations.lifecycle.boundary.Inventory;
 import whatsapp.integrations.lifecycle.boundary.OrphanInstances;
 import whatsapp.integrations.lifecycle.boundary.Retirement;
+import whatsapp.integrations.lifecycle.boundary.WebhookRepairs;
 import whatsapp.integrations.pairing.boundary.Pairings;
 import whatsapp.integrations.status.boundary.StatusWriter;
 
@@ -53,6 +54,14 @@ public class IntegrationsFacade implements Integrations {
     @EJB
     RoutingCache routing;
 
+    @EJB
+    WebhookRepairs webhookRepairs;
+
+    @Override
+    public long unverifiedWebhooks() {
+        return webhookRepairs.unverified();
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<IntegrationSummary> watched() {
@@ -63,6 +72,12 @@ public class IntegrationsFacade implements Integrations {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<IntegrationSummary> inventory() {
         return inventory.all();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<IntegrationSummary> inventoryPage(String afterInstanceName, int limit) {
+        return inventory.page(afterInstanceName, limit);
     }
 
     @Override

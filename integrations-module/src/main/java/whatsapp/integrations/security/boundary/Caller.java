@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import whatsapp.web.problems.boundary.Forbidden;
+import whatsapp.web.security.Actors;
 
 /**
  * Who is calling: an admin (all organizations), a worker (reads every organization's integrations and events, changes
@@ -73,8 +74,8 @@ public class Caller {
         requireMayActFor(organizationId);
     }
 
-    /** For the audit log: "user:alice". */
+    /** For the audit log: "user:alice", bounded to the actor columns' width ({@link Actors#bounded}). */
     public String actor() {
-        return "user:" + token.getName();
+        return Actors.bounded("user:" + token.getName());
     }
 }

@@ -8,7 +8,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.api.StatusesRecorded;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.status.control.Recording;
+import whatsapp.integrations.status.control.WebhookOrder;
 import whatsapp.integrations.status.control.StatusRows;
 
 /**
@@ -31,6 +35,13 @@ import whatsapp.integrations.status.control.StatusRows;
  */
 @Stateless
 public class StatusWriter {
+
+    static final Logger LOG = Logger.getLogger(StatusWriter.class.getName());
+
+    /** A delivery this much older than the last one applied means Evolution's clock stepped back (DST fall-back). */
+    @Inject
+    @ConfigProperty(name = "webhook.clock-reset-seconds", defaultValue = "300")
+    long clockResetSeconds;
 
     @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
     DataSource dataSource;
@@ -45,28 +56,54 @@ public class StatusWriter {
 
     public List<StatusChange> observe(List<Observation> observations, Source source) {
         try (var connection = dataSource.getConnection()) {
-            return record(connection, observations, source);
+            return record(connection, observations, source).changes();
         } catch (SQLException e) {
             throw new IllegalStateException("Recording observations failed: " + e.getSQLState(), e);
         }
     }
 
+    /** What became of a webhook delivery: applied (the status now recorded), or ignored and why. */
+    public record WebhookResult(boolean applied, Status status, String reason) {
+
+        static WebhookResult ignored(String reason) {
+            return new WebhookResult(false, null, reason);
+        }
+    }
+
     /**
-     * A webhook's observation, applied only when it is newer than every delivery applied before; repeated or late
-     * deliveries change nothing. @return the status now recorded, or empty when the delivery was stale
+     * A webhook's observation, applied in Evolution's order ({@link WebhookOrder}: by its timestamps, the later arrival
+     * for one millisecond, a far step back taken as a clock reset) and only when no newer state was recorded; the
+     * delivery is then stamped with the moment it is applied, under the row's lock, so that webhooks applied one after
+     * the other carry increasing times.
+     *
+     * @param digest a fingerprint of the delivery: the same delivery sent again is not applied twice
      */
-    public Optional<Status> observeWebhook(Observation seen, Instant evolutionTime) {
+    public WebhookResult observeWebhook(Observation seen, Instant stamped, String digest) {
+        // compared with the stamp stored before, which PostgreSQL keeps to the microsecond
+        var evolutionTime = stamped.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (var connection = dataSource.getConnection()) {
-            var current = StatusRows.claimWebhookOrder(connection, seen.instanceName(), evolutionTime);
-            if (current.isEmpty()) return current;
-            var changes = record(connection, List.of(seen), Source.webhook);
-            return changes.isEmpty() ? current : Optional.of(changes.get(0).to());
+            var place = StatusRows.lockWebhookPlace(connection, seen.instanceName());
+            if (place.isEmpty()) return WebhookResult.ignored("unknown instance");
+            var order = WebhookOrder.of(place.get().lastAt(), place.get().lastDigest(), evolutionTime, digest,
+                    Duration.ofSeconds(clockResetSeconds));
+            if (!order.applies()) return WebhookResult.ignored(order.reason());
+            if (order == WebhookOrder.CLOCK_RESET) {
+                LOG.warning(() -> "Webhook for " + seen.instanceName() + " stamped " + evolutionTime + ", "
+                        + Duration.between(evolutionTime, place.get().lastAt()).toSeconds() + " s before the last one applied:"
+                        + " taken as a reset of Evolution's clock and applied");
+            }
+            var applied = new Observation(seen.instanceName(), seen.status(), seen.phoneNumber(), seen.disconnectReason(),
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            StatusRows.advanceWebhookOrder(connection, seen.instanceName(), evolutionTime, digest, applied.observedAt());
+            var recording = record(connection, List.of(applied), Source.webhook);
+            if (!recording.stale().isEmpty()) return WebhookResult.ignored("a newer state is recorded already");
+            return new WebhookResult(true, recording.changes().isEmpty() ? place.get().status() : recording.changes().get(0).to(), null);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording the webhook failed: " + e.getSQLState(), e);
         }
     }
 
-    List<StatusChange> record(Connection connection, List<Observation> observations, Source source) throws SQLException {
+    Recording record(Connection connection, List<Observation> observations, Source source) throws SQLException {
         var latest = Recording.latest(observations);
         var recording = Recording.plan(latest, StatusRows.lock(connection, latest.keySet()), source);
         StatusRows.update(connection, recording.updates());
@@ -77,7 +114,7 @@ public class StatusWriter {
                     .map(update -> update.next().phoneNumber()).filter(Objects::nonNull).collect(Collectors.toSet());
             recorded.fire(new StatusesRecorded(recording.changes(), StatusRows.shared(connection, numbers)));
         }
-        return recording.changes();
+        return recording;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own

@@ -10,10 +10,15 @@ import whatsapp.integrations.api.StatusChange;
 
 /**
  * Which rows a batch of observations changes, and which of those changes are status changes (history, events).
- * The latest observation of a name wins; a row whose status changed after the observation was made is left alone;
+ * The latest observation of a name wins; a row whose status changed, or was seen to hold, after the observation was
+ * made is left alone (and named {@code stale});
  * an observation that changes nothing writes nothing. Pure.
  */
-public record Recording(List<StatusRows.Update> updates, List<StatusChange> changes) {
+public record Recording(List<StatusRows.Update> updates, List<StatusChange> changes, List<String> stale) {
+
+    public Recording(List<StatusRows.Update> updates, List<StatusChange> changes) {
+        this(updates, changes, List.of());
+    }
 
     /** The names observed, latest observation of each, in first-seen order. */
     public static Map<String, Observation> latest(List<Observation> observations) {
@@ -25,9 +30,14 @@ public record Recording(List<StatusRows.Update> updates, List<StatusChange> chan
     public static Recording plan(Map<String, Observation> latest, Map<String, StatusRows.Row> rows, Source source) {
         var updates = new ArrayList<StatusRows.Update>();
         var changes = new ArrayList<StatusChange>();
+        var stale = new ArrayList<String>();
         for (var seen : latest.values()) {
             var row = rows.get(seen.instanceName());
-            if (row == null || row.newerThan(seen.observedAt())) continue;
+            if (row == null) continue;
+            if (row.newerThan(seen.observedAt())) {
+                stale.add(seen.instanceName());
+                continue;
+            }
             var next = Transition.of(row.state(), seen);
             if (next.equals(row.state())) continue;
             updates.add(new StatusRows.Update(row.id(), next, seen.observedAt()));
@@ -36,6 +46,6 @@ public record Recording(List<StatusRows.Update> updates, List<StatusChange> chan
                         next.status(), next.disconnectReason(), seen.observedAt(), source));
             }
         }
-        return new Recording(List.copyOf(updates), List.copyOf(changes));
+        return new Recording(List.copyOf(updates), List.copyOf(changes), List.copyOf(stale));
     }
 }

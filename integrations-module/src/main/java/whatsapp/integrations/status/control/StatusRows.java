@@ -24,13 +24,34 @@ import whatsapp.integrations.api.StatusesRecorded;
  */
 public final class StatusRows {
 
-    /** One row as a batch of observations finds it, locked until the transaction ends. */
-    public record Row(UUID id, String organizationId, Instant statusChangedAt, Transition state) {
+    /**
+     * One row as a batch of observations finds it, locked until the transaction ends.
+     *
+     * @param observedAt when its state was last seen to hold (a webhook applied, a sweep's listing); null: unknown
+     */
+    public record Row(UUID id, String organizationId, Instant statusChangedAt, Instant observedAt, Transition state) {
 
-        /** A status recorded after the observation was made (say, by a webhook during a sweep's listing) stays. */
-        public boolean newerThan(Instant observedAt) {
-            return statusChangedAt != null && statusChangedAt.isAfter(observedAt);
+        public Row(UUID id, String organizationId, Instant statusChangedAt, Transition state) {
+            this(id, organizationId, statusChangedAt, null, state);
         }
+
+        /**
+         * A status recorded, or seen to hold, after the observation was made (say, by a webhook during a sweep's
+         * listing, or one that confirmed the status after it) stays.
+         */
+        public boolean newerThan(Instant observedAt) {
+            // PostgreSQL keeps microseconds, rounded: an instant it stored may be up to half of one later than ours
+            var stored = observedAt.plus(PRECISION);
+            return statusChangedAt != null && statusChangedAt.isAfter(stored)
+                    || this.observedAt != null && this.observedAt.isAfter(stored);
+        }
+    }
+
+    /** What PostgreSQL's {@code timestamptz} keeps of an instant. */
+    static final java.time.Duration PRECISION = java.time.Duration.ofNanos(1000);
+
+    /** The row's status and the last webhook delivery applied to it, by Evolution's clock. */
+    public record WebhookPlace(Status status, Instant lastAt, String lastDigest) {
     }
 
     /** A row's next state, and when it was seen. */
@@ -43,13 +64,14 @@ public final class StatusRows {
     public static Map<String, Row> lock(Connection connection, Collection<String> names) throws SQLException {
         Map<String, Row> rows = new HashMap<>();
         try (var query = connection.prepareStatement("""
-                SELECT id, instance_name, organization_id, status_changed_at, status, phone_number, connected_at, disconnect_reason
+                SELECT id, instance_name, organization_id, status_changed_at, status, phone_number, connected_at, disconnect_reason,
+                    observed_at
                 FROM integrations.integrations WHERE instance_name = ANY (?) AND status <> 'deleting' FOR UPDATE""")) {
             query.setArray(1, connection.createArrayOf("text", names.toArray()));
             try (var result = query.executeQuery()) {
                 while (result.next()) {
                     rows.put(result.getString(2), new Row(result.getObject(1, UUID.class), result.getString(3),
-                            instant(result.getTimestamp(4)), new Transition(Status.of(result.getString(5)),
+                            instant(result.getTimestamp(4)), instant(result.getTimestamp(9)), new Transition(Status.of(result.getString(5)),
                             result.getString(6), instant(result.getTimestamp(7)), result.getString(8))));
                 }
             }
@@ -83,7 +105,7 @@ public final class StatusRows {
         try (var update = connection.prepareStatement("""
                 UPDATE integrations.integrations SET status = ?, phone_number = ?, connected_at = ?, disconnect_reason = ?,
                     status_changed_at = CASE WHEN status <> ? THEN ? ELSE status_changed_at END, updated_at = ?,
-                    version = version + 1
+                    observed_at = GREATEST(observed_at, ?), version = version + 1
                 WHERE id = ? AND status <> 'deleting'""")) {
             for (var row : updates) {
                 var next = row.next();
@@ -95,7 +117,8 @@ public final class StatusRows {
                 update.setString(5, next.status().name());
                 update.setTimestamp(6, at);
                 update.setTimestamp(7, at);
-                update.setObject(8, row.id());
+                update.setTimestamp(8, at);
+                update.setObject(9, row.id());
                 update.addBatch();
             }
             update.executeBatch();
@@ -160,22 +183,36 @@ public final class StatusRows {
     }
 
     /**
-     * Takes a webhook delivery's place in the instance's order: only a delivery newer than every one applied before
-     * (by Evolution's own timestamps, which share one clock) gets it. @return the status recorded now, or empty for a
-     * repeated or late delivery
+     * Locks the row of an instance that may receive webhooks and reads its place in the webhook order.
+     * @return empty when there is no such row or it is being deleted
      */
-    public static Optional<Status> claimWebhookOrder(Connection connection, String instanceName, Instant evolutionTime)
-            throws SQLException {
-        try (var claim = connection.prepareStatement("""
-                UPDATE integrations.integrations SET webhook_event_at = ?, version = version + 1
-                WHERE instance_name = ? AND status <> 'deleting' AND (webhook_event_at IS NULL OR webhook_event_at < ?)
-                RETURNING status""")) {
-            claim.setTimestamp(1, Timestamp.from(evolutionTime));
-            claim.setString(2, instanceName);
-            claim.setTimestamp(3, Timestamp.from(evolutionTime));
-            try (var result = claim.executeQuery()) {
-                return result.next() ? Optional.of(Status.of(result.getString(1))) : Optional.empty();
+    public static Optional<WebhookPlace> lockWebhookPlace(Connection connection, String instanceName) throws SQLException {
+        try (var query = connection.prepareStatement("""
+                SELECT status, webhook_event_at, webhook_event_digest FROM integrations.integrations
+                WHERE instance_name = ? AND status <> 'deleting' FOR UPDATE""")) {
+            query.setString(1, instanceName);
+            try (var result = query.executeQuery()) {
+                return result.next() ? Optional.of(new WebhookPlace(Status.of(result.getString(1)),
+                        instant(result.getTimestamp(2)), result.getString(3))) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The delivery stamped {@code evolutionTime} (by Evolution's clock) is the last one applied, and it saw the row's
+     * state hold at {@code observedAt} (ours).
+     */
+    public static void advanceWebhookOrder(Connection connection, String instanceName, Instant evolutionTime, String digest,
+                                           Instant observedAt) throws SQLException {
+        try (var update = connection.prepareStatement("""
+                UPDATE integrations.integrations SET webhook_event_at = ?, webhook_event_digest = ?,
+                    observed_at = GREATEST(observed_at, ?), version = version + 1
+                WHERE instance_name = ? AND status <> 'deleting'""")) {
+            update.setTimestamp(1, Timestamp.from(evolutionTime));
+            update.setString(2, digest);
+            update.setTimestamp(3, Timestamp.from(observedAt));
+            update.setString(4, instanceName);
+            update.executeUpdate();
         }
     }
 

@@ -42,8 +42,19 @@ public class Deliveries {
         if (observation.isEmpty()) return WebhookAnswer.ignored("event " + delivery.event() + " does not change the status");
         var seen = observation.get();
         if (CloseReason.LOGGED_OUT.equals(seen.disconnectReason())) seen = seen.withReason(whyLoggedOut(seen));
-        return statuses.observeWebhook(seen, delivery.dateTime()).map(WebhookAnswer::applied)
-                .orElseGet(() -> WebhookAnswer.ignored("older than the state already recorded"));
+        var result = statuses.observeWebhook(seen, delivery.dateTime(), digest(body));
+        return result.applied() ? WebhookAnswer.applied(result.status()) : WebhookAnswer.ignored(result.reason());
+    }
+
+    /** A fingerprint of the delivery as Evolution sent it: the same delivery sent again has the same one. */
+    static String digest(JsonObject body) {
+        try {
+            var hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static WebhookDelivery parse(JsonObject body) {
@@ -54,9 +65,12 @@ public class Deliveries {
         }
     }
 
-    /** A 401 close is a device removal or an API logout: only Evolution's stored disconnection document tells. */
+    /**
+     * A 401 close is a device removal or an API logout: only Evolution's stored disconnection document tells. The
+     * answer never waits for a proof of our API key (a fleet listing): only a found row matters here.
+     */
     String whyLoggedOut(Observation seen) {
-        return evolution.lookup(seen.instanceName()).match(
+        return evolution.lookupWithoutWaiting(seen.instanceName()).match(
                 found -> found.instance().disconnectReason().orElse(CloseReason.LOGGED_OUT),
                 missing -> CloseReason.LOGGED_OUT,
                 unavailable -> CloseReason.LOGGED_OUT);

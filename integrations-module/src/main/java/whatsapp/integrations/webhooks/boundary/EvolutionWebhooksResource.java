@@ -32,8 +32,9 @@ public class EvolutionWebhooksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evolution webhook deliveries (connection.update, qrcode.updated)")
-    @APIResponse(responseCode = "200", description = "Applied")
-    @APIResponse(responseCode = "202", description = "Ignored: unknown instance, other event, or older than the stored state")
+    @APIResponse(responseCode = "200", description = "Applied (applied true, the status now recorded)")
+    @APIResponse(responseCode = "202", description = "Ignored, nothing changed (applied false, reason says why): unknown instance, other event, "
+            + "the same delivery again, older than the last delivery applied or than the recorded state")
     @APIResponse(responseCode = "400", description = "Not a webhook delivery")
     @APIResponse(responseCode = "401", description = "Missing or wrong secret; nothing changed")
     public Response receive(@HeaderParam(WebhookSecret.HEADER) String secret, JsonObject body) {

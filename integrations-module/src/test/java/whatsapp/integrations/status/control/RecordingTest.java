@@ -56,6 +56,17 @@ class RecordingTest {
     }
 
     @Test
+    void aStatusSeenToHoldAfterTheObservationWasMadeStaysAndTheObservationIsStale() {
+        var middle = Instant.parse("2025-11-15T13:00:00Z");
+        var confirmedLater = new StatusRows.Row(ID, "org-1", EARLIER, NOW,
+                new Transition(Status.connected, "5511999990000", EARLIER, null));
+        var recording = Recording.plan(Recording.latest(List.of(seen(Status.disconnected, null, middle))),
+                Map.of("clinic-org-1-1", confirmedLater), Source.sweep);
+        assertThat(recording.updates()).isEmpty();
+        assertThat(recording.stale()).containsExactly("clinic-org-1-1");
+    }
+
+    @Test
     void namesWithoutARowAreLeftAlone() {
         var latest = Recording.latest(List.of(seen(Status.missing, null, NOW)));
         assertThat(Recording.plan(latest, Map.of(), Source.sweep).updates()).isEmpty();

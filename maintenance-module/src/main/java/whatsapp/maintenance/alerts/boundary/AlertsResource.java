@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.maintenance.alerts.entity.AlertState;
 import whatsapp.maintenance.alerts.entity.AlertView;
 import whatsapp.web.problems.boundary.InvalidInput;
+import whatsapp.web.security.Actors;
 
 /** The alerts, newest first, and their acknowledgement by an operator. Admins only. */
 @Path("alerts")
@@ -47,7 +48,7 @@ public class AlertsResource {
             @QueryParam("state") String state,
             @Parameter(description = "At most this many alerts (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") Integer limit) {
         return new AlertView.Page(alerts.list(state(state), limit(limit)));
     }
 
@@ -59,7 +60,7 @@ public class AlertsResource {
     @APIResponse(responseCode = "400", description = "id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such alert")
     public AlertView acknowledge(@PathParam("id") String id) {
-        return alerts.acknowledge(id(id), security.getUserPrincipal().getName()).alert();
+        return alerts.acknowledge(id(id), Actors.bounded(security.getUserPrincipal().getName())).alert();
     }
 
     static AlertState state(String state) {
@@ -71,14 +72,10 @@ public class AlertsResource {
         }
     }
 
-    static int limit(String limit) {
+    /** @param limit null when absent; a value that is not a plain integer never gets here (StrictParameters) */
+    static int limit(Integer limit) {
         if (limit == null) return 100;
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= 500) return value;
-        } catch (NumberFormatException e) {
-            // falls through to the 400
-        }
+        if (limit >= 1 && limit <= 500) return limit;
         throw new InvalidInput("limit", "must be an integer from 1 to 500");
     }
 

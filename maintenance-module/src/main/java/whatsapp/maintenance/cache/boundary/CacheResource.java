@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import whatsapp.web.security.Actors;
 
 /** The Redis routing cache ({@code whatsapp:instance:<name>}). Admins only. */
 @Path("cache")
@@ -33,7 +34,7 @@ public class CacheResource {
     @APIResponse(responseCode = "200", description = "entries written")
     @APIResponse(responseCode = "503", description = "Redis unreachable; the cache was not rebuilt")
     public RebuildAnswer rebuildCache() {
-        return new RebuildAnswer(true, rebuild.rebuild(security.getUserPrincipal().getName()));
+        return new RebuildAnswer(true, rebuild.rebuild(Actors.bounded(security.getUserPrincipal().getName())));
     }
 
     /** {"success": true, "entries": n} */

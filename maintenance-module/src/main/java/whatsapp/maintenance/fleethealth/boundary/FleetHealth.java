@@ -22,9 +22,15 @@ public class FleetHealth {
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
 
-    /** The recorded status of every integration, those being deleted included. */
-    public FleetStatus status() {
-        return FleetStatus.of(integrations.inventory());
+    /**
+     * The recorded status of every integration, those being deleted included, a page at a time by instance name; the
+     * summary counts the whole fleet (one grouped count, no row is loaded for it).
+     *
+     * @param cursor null: the first page
+     */
+    public FleetStatus status(String cursor, int limit) {
+        var after = FleetStatus.after(cursor);
+        return FleetStatus.of(integrations.countsByStatus(), integrations.inventoryPage(after, limit + 1), limit);
     }
 
     /**

@@ -4,22 +4,29 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.maintenance.fleethealth.entity.FleetStatus;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
 import whatsapp.maintenance.fleethealth.entity.InstanceHistory;
 import whatsapp.maintenance.problems.entity.RunInProgress;
 import whatsapp.maintenance.runs.entity.RunType;
+import whatsapp.web.paging.Cursor;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
+import whatsapp.web.security.Actors;
 
 /** Fleet health: a sweep against Evolution, the recorded statuses, and one instance's history. Admins only. */
 @Path("/")
@@ -46,7 +53,7 @@ public class HealthCheckResource {
     @APIResponse(responseCode = "409", description = "a sweep is already running somewhere in the cluster")
     @APIResponse(responseCode = "503", description = "Evolution unavailable; no status was changed")
     public SweepAnswer sweep() {
-        return sweep.run(security.getUserPrincipal().getName()).match(
+        return sweep.run(Actors.bounded(security.getUserPrincipal().getName())).match(
                 done -> new SweepAnswer(true, done.summary()),
                 skipped -> {
                     throw new RunInProgress(RunType.health);
@@ -59,9 +66,16 @@ public class HealthCheckResource {
     /** The recorded statuses of every integration, from the database only: Evolution is not asked. */
     @GET
     @Path("health-check/status")
-    @Operation(summary = "Recorded status of every integration, from the database only (no Evolution call)")
-    public FleetStatus status() {
-        return health.status();
+    @Operation(summary = "Recorded status of every integration, from the database only (no Evolution call), a page at "
+            + "a time by instance name; the summary counts the whole fleet")
+    @APIResponse(responseCode = "200", description = "summary, up to limit instances, next_cursor (null on the last page)")
+    @APIResponse(responseCode = "400", description = "limit is not from 1 to 1000, or cursor is not a next_cursor")
+    public FleetStatus status(@Parameter(description = "At most this many instances (default 100)")
+                              @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be from 1 to 1000")
+                              @Max(value = Cursor.MAX_LIMIT, message = "must be from 1 to 1000") int limit,
+                              @Parameter(description = "next_cursor of the previous page; omit for the first page")
+                              @QueryParam("cursor") String cursor) {
+        return health.status(cursor, limit);
     }
 
     /** Status changes, newest first, over the last 30 days (and the change before, which the window starts in). */

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.evolution.instances.boundary.Evolution;
 import whatsapp.evolution.instances.entity.Listing;
+import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
@@ -72,6 +73,13 @@ public class HealthSweep {
     @ConfigProperty(name = "health.max-rechecks", defaultValue = "50")
     int maxRechecks;
 
+    /**
+     * Status changes confirmed with {@code connectionState} per sweep (one call each); the rest wait for the next sweep.
+     */
+    @Inject
+    @ConfigProperty(name = "health.max-confirmations", defaultValue = "200")
+    int maxConfirmations;
+
     public Sweep run(String triggeredBy) {
         var started = Instant.now();
         Sweep result = null;
@@ -98,18 +106,23 @@ public class HealthSweep {
 
     Sweep sweep(RunStart run, Listing.Listed listed, Instant asked) {
         var watch = new Stopwatch();
+        run.checkpoint();
         var rows = integrations.watched();
         watch.lap("rows");
         var comparison = FleetComparison.of(rows, listed.instances(), maxRechecks, asked);
         for (var row : comparison.recheck()) comparison.rechecked(row, evolution.lookup(row.instanceName()));
+        confirm(comparison);
         watch.lap("compare");
+        run.checkpoint();
         var changes = integrations.observe(comparison.observations(), Source.sweep);
         watch.lap("observe");
         var cacheEntries = refreshRoutingCache();
         watch.lap("cache");
         var after = comparison.after(changes);
         meters.swept(integrations.countsByStatus(), changes);
+        meters.webhooksUnverified(integrations.unverifiedWebhooks());
         watch.lap("report");
+        run.checkpoint();
         var healing = autoHeal.heal(after.states(), asked);
         watch.lap("heal");
         int alertsSent = review(comparison, after, healing.repairNeeded(), asked);
@@ -126,6 +139,21 @@ public class HealthSweep {
                 + " cache entries") + ", " + summary.durationSeconds() + " s (listing until "
                 + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
+    }
+
+    /**
+     * Each status change the listing suggests, confirmed with Evolution's live state first; after one confirmation
+     * that Evolution could not answer, the others are left to the next sweep rather than waited for one by one.
+     */
+    void confirm(FleetComparison comparison) {
+        var rows = comparison.toConfirm(maxConfirmations);
+        boolean troubled = false;
+        for (var row : rows) {
+            var live = troubled ? new Lookup.Unavailable("skipped after an earlier confirmation failed")
+                    : evolution.liveState(row.instanceName());
+            if (live instanceof Lookup.Unavailable) troubled = true;
+            comparison.confirmed(row, live);
+        }
     }
 
     /** The alerts' review; a failure is logged and never fails the sweep (the next one reviews again). */

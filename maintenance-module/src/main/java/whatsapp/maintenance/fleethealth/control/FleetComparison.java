@@ -65,6 +65,53 @@ public final class FleetComparison {
         return comparison;
     }
 
+    /**
+     * The rows whose recorded status the listing would change, to confirm with Evolution's live state before they
+     * are changed (its listing shows its database, written on some events only, so it can lag a webhook we applied):
+     * hand each answer to {@link #confirmed}. Beyond {@code max}, the changes are left to the next sweep (errors).
+     * An instance Evolution lists closed that was never paired stays pending anyway: nothing to confirm.
+     */
+    public List<IntegrationSummary> toConfirm(int max) {
+        var confirm = new ArrayList<IntegrationSummary>();
+        for (var row : rows) {
+            var seen = observations.get(row.instanceName());
+            if (seen == null || seen.status() == row.status() || seen.status() == Status.missing) continue;
+            if (row.status() == Status.pending && seen.status() == Status.disconnected && seen.disconnectReason() == null
+                    && row.phoneNumber() == null && row.connectedAt() == null) continue;
+            if (confirm.size() < max) confirm.add(row);
+            else unconfirmed(row, "status change left to the next sweep (" + max + " confirmations per sweep)");
+        }
+        return confirm;
+    }
+
+    /**
+     * What {@code connectionState} said about a row {@link #toConfirm} named. The live state agreeing with the row:
+     * the listing lags, the row stays. Agreeing with the listing, or naming no state (an instance not loaded in
+     * memory, whose database row is all there is): the listing's observation stands. Another state: that one is
+     * observed. Anything else (404, unavailable): the row stays, an error for this sweep.
+     */
+    public void confirmed(IntegrationSummary row, Lookup live) {
+        var name = row.instanceName();
+        var listed = observations.get(name);
+        if (listed == null) return;
+        live.match(found -> {
+            var seen = found.instance().observation(at).orElse(null);
+            if (seen == null || seen.status() == listed.status()) return null;
+            if (seen.status() == row.status()) observations.remove(name);
+            else if (mayChange(row, seen)) observations.put(name, seen);
+            else observations.remove(name);
+            return null;
+        }, missing -> unconfirmed(row, "listed, but connectionState answered 404; status change not confirmed"),
+                unavailable -> unconfirmed(row, "status change not confirmed by connectionState: " + unavailable.reason()));
+    }
+
+    /** The row stays as recorded this sweep, and the summary says why. */
+    Void unconfirmed(IntegrationSummary row, String why) {
+        observations.remove(row.instanceName());
+        errors.put(row.instanceName(), why);
+        return null;
+    }
+
     /** Rows absent from the listing, to look up by name; hand each answer to {@link #rechecked}. */
     public List<IntegrationSummary> recheck() {
         return List.copyOf(recheck);

@@ -3,23 +3,39 @@ package whatsapp.maintenance.fleethealth.entity;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Status;
+import whatsapp.web.paging.Cursor;
 
-/** {@code GET /maintenance/health-check/status}: {"success": true, "summary": {...}, "instances": [...]}. */
-@JsonbPropertyOrder({"success", "summary", "instances"})
-public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> instances) {
+/**
+ * {@code GET /maintenance/health-check/status}: {"success": true, "summary": {...}, "instances": [...],
+ * "next_cursor": ...}. The summary counts the whole fleet; {@code instances} is one page, by instance name, and
+ * {@code next_cursor} names the next page (null on the last).
+ */
+@JsonbPropertyOrder({"success", "summary", "instances", "nextCursor"})
+public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> instances, String nextCursor) {
 
     public FleetStatus {
         instances = List.copyOf(instances);
     }
 
-    /** Every row as recorded, sorted by instance name. */
-    public static FleetStatus of(List<IntegrationSummary> rows) {
-        var instances = rows.stream().map(InstanceStatus::of)
-                .sorted((a, b) -> a.instanceName().compareTo(b.instanceName())).toList();
-        int healthy = (int) instances.stream().filter(InstanceStatus::healthy).count();
-        return new FleetStatus(true, new Counts(rows.size(), healthy, rows.size() - healthy), instances);
+    /**
+     * @param counts rows per status, the whole fleet's
+     * @param page   rows sorted by instance name, one more than the page holds when there is a next page
+     */
+    public static FleetStatus of(Map<Status, Long> counts, List<IntegrationSummary> page, int limit) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long healthy = counts.entrySet().stream().filter(e -> e.getKey().healthy()).mapToLong(Map.Entry::getValue).sum();
+        var instances = page.stream().limit(limit).map(InstanceStatus::of).toList();
+        String next = page.size() > limit && !instances.isEmpty()
+                ? Cursor.of(instances.get(instances.size() - 1).instanceName()) : null;
+        return new FleetStatus(true, new Counts((int) total, (int) healthy, (int) (total - healthy)), instances, next);
+    }
+
+    /** The instance name a page ends with. @throws whatsapp.web.problems.boundary.InvalidInput for a foreign cursor */
+    public static String after(String cursor) {
+        return cursor == null ? null : Cursor.parts(cursor, 1).get(0);
     }
 
     @JsonbPropertyOrder({"total", "healthy", "unhealthy"})

@@ -27,6 +27,7 @@ public class MaintenanceMeters {
     MeterRegistry registry;
 
     final Map<Status, AtomicLong> instances = new ConcurrentHashMap<>();
+    final AtomicLong webhooksUnverified = new AtomicLong();
 
     /** {@code whatsapp_instances{status}}: integrations by status, as the last health sweep on this node left them. */
     @PostConstruct
@@ -35,6 +36,15 @@ public class MaintenanceMeters {
             var value = instances.computeIfAbsent(status, s -> new AtomicLong());
             registry.gauge("whatsapp.instances", Tags.of("status", status.name()), value, AtomicLong::get);
         }
+        registry.gauge("whatsapp.webhooks.unverified", Tags.empty(), webhooksUnverified, AtomicLong::get);
+    }
+
+    /**
+     * {@code whatsapp_webhooks_unverified}: adopted instances that may send a webhook secret matching no stored hash
+     * (their webhook could not be set), as the last health sweep on this node counted them; 0 once every one was set.
+     */
+    public void webhooksUnverified(long count) {
+        webhooksUnverified.set(count);
     }
 
     /**

@@ -86,9 +86,9 @@ public class OrphanCleanup {
 
     /** A cleanup, or (dry) what it would do after the rechecks by name. */
     public Cleanup run(String triggeredBy, boolean dryRun) {
-        if (dryRun) return reconcile(new CleanupSummary.Run(null, triggeredBy, true, Instant.now()));
+        if (dryRun) return reconcile(new CleanupSummary.Run(null, triggeredBy, true, Instant.now()), () -> { });
         var result = runs.run(RunType.cleanup, triggeredBy,
-                start -> reconcile(new CleanupSummary.Run(start.id(), triggeredBy, false, start.startedAt())),
+                start -> reconcile(new CleanupSummary.Run(start.id(), triggeredBy, false, start.startedAt()), start::checkpoint),
                 () -> new Cleanup.Skipped("another cleanup run holds the lock"));
         count(result);
         return result;
@@ -104,16 +104,20 @@ public class OrphanCleanup {
         }, skipped -> null, unavailable -> null);
     }
 
-    /** List, compare, guard, recheck and act (or, dry, only say what it would do). */
-    Cleanup reconcile(CleanupSummary.Run run) {
-        return evolution.list().match(listed -> reconcile(run, listed), unavailable -> {
+    /**
+     * List, compare, guard, recheck and act (or, dry, only say what it would do).
+     * @param checkpoint between steps and before each deletion: stops a run whose lease was lost
+     */
+    Cleanup reconcile(CleanupSummary.Run run, Runnable checkpoint) {
+        return evolution.list().match(listed -> reconcile(run, listed, checkpoint), unavailable -> {
             LOG.warning(() -> "Orphan cleanup: Evolution listing unusable (" + unavailable.reason() + "); nothing changed");
             return new Cleanup.Unavailable(CleanupSummary.unavailable(run,
                     new EvolutionUnavailable(unavailable.reason()).getMessage()), unavailable.reason());
         });
     }
 
-    Cleanup reconcile(CleanupSummary.Run run, Listing.Listed listed) {
+    Cleanup reconcile(CleanupSummary.Run run, Listing.Listed listed, Runnable checkpoint) {
+        checkpoint.run();
         var orphans = detect(listed);
         if (!run.dryRun()) reportDuplicates(orphans);
         Optional<String> abort = DeletionGuards.abortReason(orphans, maxDeletions);
@@ -124,8 +128,8 @@ public class OrphanCleanup {
         }
         var reason = "orphan cleanup" + (run.id() == null ? "" : " run " + run.id()) + " triggered by "
                 + run.triggeredBy() + ": no live counterpart for more than " + graceMinutes + " min";
-        var instances = removals.instances(orphans.instances(), run.dryRun(), reason);
-        var rows = removals.rows(orphans.rows(), run.dryRun(), reason);
+        var instances = removals.instances(orphans.instances(), run.dryRun(), reason, checkpoint);
+        var rows = removals.rows(orphans.rows(), run.dryRun(), reason, checkpoint);
         return new Cleanup.Done(CleanupSummary.of(run, orphans, null, instances, rows));
     }
 

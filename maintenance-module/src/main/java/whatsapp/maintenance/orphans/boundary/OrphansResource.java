@@ -18,6 +18,7 @@ import whatsapp.maintenance.orphans.entity.OrphanReport;
 import whatsapp.maintenance.problems.entity.RunInProgress;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
+import whatsapp.web.security.Actors;
 
 /** Orphaned instances and records: a dry-run check, and the guarded cleanup. Admins only. */
 @Path("/")
@@ -41,7 +42,7 @@ public class OrphansResource {
     @POST
     @Path("cleanup-orphaned-instances")
     public CleanupAnswer cleanup(@QueryParam("dry_run") @DefaultValue("false") boolean dryRun) {
-        return cleanup.run(security.getUserPrincipal().getName(), dryRun).match(
+        return cleanup.run(Actors.bounded(security.getUserPrincipal().getName()), dryRun).match(
                 done -> new CleanupAnswer(!done.summary().aborted(), done.summary()),
                 skipped -> {
                     throw new RunInProgress(RunType.cleanup);

@@ -36,16 +36,24 @@ public class Removals {
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
 
-    public ItemCounts instances(List<EvolutionInstance> candidates, boolean dryRun, String reason) {
+    /** @param checkpoint before each candidate: stops a run whose lease was lost */
+    public ItemCounts instances(List<EvolutionInstance> candidates, boolean dryRun, String reason, Runnable checkpoint) {
         var items = new ArrayList<Item>(candidates.size());
         Set<String> inUse = dryRun && !candidates.isEmpty() ? integrations.namesInUse() : Set.of();
-        for (var candidate : candidates) items.add(instance(candidate.name(), dryRun, inUse, reason));
+        for (var candidate : candidates) {
+            checkpoint.run();
+            items.add(instance(candidate.name(), dryRun, inUse, reason));
+        }
         return ItemCounts.of(items);
     }
 
-    public ItemCounts rows(List<IntegrationSummary> candidates, boolean dryRun, String reason) {
+    /** @param checkpoint before each candidate: stops a run whose lease was lost */
+    public ItemCounts rows(List<IntegrationSummary> candidates, boolean dryRun, String reason, Runnable checkpoint) {
         var items = new ArrayList<Item>(candidates.size());
-        for (var candidate : candidates) items.add(row(candidate, dryRun, reason));
+        for (var candidate : candidates) {
+            checkpoint.run();
+            items.add(row(candidate, dryRun, reason));
+        }
         return ItemCounts.of(items);
     }
 

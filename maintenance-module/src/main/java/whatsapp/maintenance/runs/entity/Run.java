@@ -1,11 +1,15 @@
 package whatsapp.maintenance.runs.entity;
 
+import static whatsapp.web.json.JsonP.JSON;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
+import whatsapp.web.json.JsonContract;
 
 /** One cleanup or health sweep and how it ended. */
 @Entity
@@ -56,6 +60,22 @@ public class Run {
         var run = new Run(UUID.randomUUID(), type, triggeredBy, SKIPPED, at);
         run.finish(SKIPPED, summary, at);
         return run;
+    }
+
+    /** {"reason": ..., "skips": n, "last_skipped_at": ...}: what a run of skips is collapsed into. */
+    public static String skippedSummary(String reason, long skips, Instant last) {
+        return JSON.createObjectBuilder().add("reason", reason).add("skips", skips)
+                .add("last_skipped_at", JsonContract.Millis.FORMAT.format(last)).build().toString();
+    }
+
+    /** One more skip collapsed into this row: counted, and the row completes at the last one. */
+    public void skippedAgain(String reason, Instant at) {
+        long skips = 1;
+        if (summary != null) {
+            var earlier = JSON.createReader(new StringReader(summary)).readObject();
+            skips = earlier.containsKey("skips") ? earlier.getJsonNumber("skips").longValue() : 1;
+        }
+        finish(SKIPPED, skippedSummary(reason, skips + 1, at), at);
     }
 
     public void finish(String outcome, String summary, Instant at) {

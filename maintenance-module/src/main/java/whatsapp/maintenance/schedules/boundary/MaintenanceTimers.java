@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.maintenance.fleethealth.boundary.HealthSweep;
 import whatsapp.maintenance.orphans.boundary.OrphanCleanup;
 import whatsapp.maintenance.runs.entity.RunResult;
+import whatsapp.maintenance.runs.boundary.Runs;
 import whatsapp.maintenance.runs.entity.RunType;
 import whatsapp.maintenance.schedules.control.Schedules;
 
@@ -59,8 +60,16 @@ public class MaintenanceTimers {
     @EJB
     HealthSweep health;
 
+    @EJB
+    Runs runs;
+
     @PostConstruct
     void schedule() {
+        try {
+            runs.abandonExpired();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Runs left running by a dead node not recorded as abandoned: " + e.getClass().getSimpleName());
+        }
         schedule(RunType.cleanup, cleanupSchedule);
         schedule(RunType.health, healthSchedule);
     }

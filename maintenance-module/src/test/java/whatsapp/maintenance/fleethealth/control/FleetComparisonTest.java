@@ -157,6 +157,48 @@ class FleetComparisonTest {
         assertThat(FleetComparison.mayChange(closed, seen(Status.disconnected, null, "logout (401)"))).isFalse();
     }
 
+    @Test
+    void aStatusChangeTheListingSuggestsIsConfirmedWithTheLiveStateFirst() {
+        var lagging = row("clinic-lag-1", Status.connected, "5511999990000", NOW, null);
+        var dropped = row("clinic-drop-1", Status.connected, "5511999990001", NOW, null);
+        var other = row("clinic-other-1", Status.connected, "5511999990002", NOW, null);
+        var unsure = row("clinic-unsure-1", Status.connected, "5511999990003", NOW, null);
+        var neverPaired = row("clinic-new-1", Status.pending, null, null, null);
+        var comparison = FleetComparison.of(List.of(lagging, dropped, other, unsure, neverPaired), List.of(
+                listed("clinic-lag-1", ConnectionState.close, null, null), listed("clinic-drop-1", ConnectionState.close, 401, DEVICE_REMOVED),
+                listed("clinic-other-1", ConnectionState.close, null, null), listed("clinic-unsure-1", ConnectionState.close, null, null),
+                new EvolutionInstance("clinic-new-1", "id", ConnectionState.close, null, null, null, null, NOW)), 10, NOW);
+
+        assertThat(comparison.toConfirm(10)).extracting(IntegrationSummary::instanceName)
+                .containsExactly("clinic-lag-1", "clinic-drop-1", "clinic-other-1", "clinic-unsure-1");
+        comparison.confirmed(lagging, live("clinic-lag-1", ConnectionState.open));
+        comparison.confirmed(dropped, live("clinic-drop-1", ConnectionState.close));
+        comparison.confirmed(other, live("clinic-other-1", ConnectionState.connecting));
+        comparison.confirmed(unsure, new Lookup.Unavailable("timeout"));
+
+        assertThat(comparison.observations()).extracting(Observation::instanceName, Observation::status, Observation::disconnectReason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("clinic-drop-1", Status.disconnected, "device_removed (401)"),
+                        org.assertj.core.groups.Tuple.tuple("clinic-other-1", Status.connecting, null),
+                        org.assertj.core.groups.Tuple.tuple("clinic-new-1", Status.disconnected, null));
+        assertThat(comparison.errors()).containsOnlyKeys("clinic-unsure-1");
+    }
+
+    @Test
+    void confirmationsBeyondTheMaximumWaitForTheNextSweep() {
+        var first = row("clinic-a-1", Status.connected, "5511999990000", NOW, null);
+        var second = row("clinic-b-1", Status.connected, "5511999990001", NOW, null);
+        var comparison = FleetComparison.of(List.of(first, second), List.of(listed("clinic-a-1", ConnectionState.close, null, null),
+                listed("clinic-b-1", ConnectionState.close, null, null)), 10, NOW);
+        assertThat(comparison.toConfirm(1)).containsExactly(first);
+        assertThat(comparison.observations()).extracting(Observation::instanceName).containsExactly("clinic-a-1");
+        assertThat(comparison.errors()).containsOnlyKeys("clinic-b-1");
+    }
+
+    static Lookup live(String name, ConnectionState state) {
+        return new Lookup.Found(new EvolutionInstance(name, null, state, null, null, null, null, null));
+    }
+
     static Observation seen(Status status, String phone, String reason) {
         return new Observation("clinic-a-1", status, phone, reason, NOW);
     }

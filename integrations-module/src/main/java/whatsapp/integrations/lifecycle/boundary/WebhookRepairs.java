@@ -1,0 +1,63 @@
+package whatsapp.integrations.lifecycle.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The database steps of setting an adopted instance's webhook secret again, each one short transaction, none open
+ * while Evolution is called. Rows are leased against the database's clock, one at a time, so that on a cluster each is
+ * worked by one node.
+ */
+@Stateless
+public class WebhookRepairs {
+
+    /** A row to repair: which instance, leased to this node. */
+    public record Due(UUID id, String instanceName) {
+    }
+
+    static final String LEASE_NEXT = """
+            UPDATE integrations.integrations SET webhook_next_attempt_at = now() + make_interval(secs => ?1)
+            WHERE id = (SELECT id FROM integrations.integrations
+                        WHERE webhook_unverified AND status <> 'deleting' AND webhook_next_attempt_at <= now()
+                        ORDER BY webhook_next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING CAST(id AS text), instance_name""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Due> leaseNext(Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(LEASE_NEXT).setParameter(1, (double) lease.toSeconds()).getResultList();
+        return rows.stream().findFirst().map(row -> new Due(UUID.fromString((String) row[0]), (String) row[1]));
+    }
+
+    /** Evolution took the fresh secret: its hash is stored and the flag cleared. */
+    public void verified(UUID id, String secretHash) {
+        em.createNativeQuery("""
+                UPDATE integrations.integrations SET webhook_secret_hash = ?1, webhook_unverified = false, webhook_attempts = 0,
+                    webhook_next_attempt_at = NULL, version = version + 1
+                WHERE id = ?2 AND webhook_unverified""")
+                .setParameter(1, secretHash).setParameter(2, id).executeUpdate();
+    }
+
+    /** Evolution did not take it: the next attempt after a backoff that doubles from 10 s up to five minutes. */
+    public void retryLater(UUID id) {
+        em.createNativeQuery("""
+                UPDATE integrations.integrations SET webhook_attempts = webhook_attempts + 1,
+                    webhook_next_attempt_at = now() + make_interval(secs => least(300, 10 * power(2, least(webhook_attempts, 5))))
+                WHERE id = ?1 AND webhook_unverified""")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** Rows whose instance may hold a webhook secret that matches no stored hash (rows being deleted left out). */
+    public long unverified() {
+        return ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM integrations.integrations WHERE webhook_unverified AND status <> 'deleting'")
+                .getSingleResult()).longValue();
+    }
+}

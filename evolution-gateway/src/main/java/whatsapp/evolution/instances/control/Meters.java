@@ -4,8 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import whatsapp.infrastructure.node.NodeIdentity;
 
-/** One timer per route and outcome kind ({@code evolution.requests}), when a registry exists. */
+/** One timer per route and outcome kind ({@code evolution.requests}, tagged with this node), when a registry exists. */
 public class Meters {
 
     private final MeterRegistry registry;
@@ -22,6 +23,6 @@ public class Meters {
         // registry.timer(..), not Timer.builder(..).register(registry): WildFly 39.0.1's per-deployment registry
         // keeps builder-registered meters to itself, so they never reached /metrics
         timers.computeIfAbsent(route + "/" + outcome,
-                key -> registry.timer("evolution.requests", Tags.of("route", route, "outcome", outcome))).record(took);
+                key -> registry.timer("evolution.requests", Tags.of("route", route, "outcome", outcome, "node", NodeIdentity.id()))).record(took);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import whatsapp.infrastructure.node.NodeIdentity;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 
@@ -18,7 +19,8 @@ import whatsapp.integrations.api.StatusChange;
  * ({@code :9990/metrics}; dots become underscores, counters get {@code _total}, timers {@code _seconds_*}).
  * Registered with {@code registry.counter(..)}, {@code timer(..)} and {@code gauge(..)}, never with
  * {@code Builder.register(registry)}: WildFly 39.0.1's per-deployment registry keeps builder-registered meters to
- * itself, and they never reach {@code /metrics}.
+ * itself, and they never reach {@code /metrics}. Every meter carries a {@code node} tag (NODE_ID), so that a
+ * cluster's nodes can be told apart once their samples are scraped into one place.
  */
 @ApplicationScoped
 public class MaintenanceMeters {
@@ -34,9 +36,9 @@ public class MaintenanceMeters {
     void gauges() {
         for (var status : Status.values()) {
             var value = instances.computeIfAbsent(status, s -> new AtomicLong());
-            registry.gauge("whatsapp.instances", Tags.of("status", status.name()), value, AtomicLong::get);
+            registry.gauge("whatsapp.instances", tags("status", status.name()), value, AtomicLong::get);
         }
-        registry.gauge("whatsapp.webhooks.unverified", Tags.empty(), webhooksUnverified, AtomicLong::get);
+        registry.gauge("whatsapp.webhooks.unverified", tags(), webhooksUnverified, AtomicLong::get);
     }
 
     /**
@@ -58,27 +60,32 @@ public class MaintenanceMeters {
     }
 
     void disconnect(String reason) {
-        registry.counter("whatsapp.disconnects", Tags.of("reason", reason == null ? "unknown" : reason)).increment();
+        registry.counter("whatsapp.disconnects", tags("reason", reason == null ? "unknown" : reason)).increment();
     }
 
     /** {@code whatsapp_health_sweeps_seconds_*{outcome}}, outcome completed, failed or skipped. */
     public void sweep(String outcome, Duration took) {
-        registry.timer("whatsapp.health.sweeps", Tags.of("outcome", outcome)).record(took);
+        registry.timer("whatsapp.health.sweeps", tags("outcome", outcome)).record(took);
     }
 
     /** {@code whatsapp_heal_restarts_total{outcome}}: restarts of instances stuck connecting. */
     public void restart(String outcome) {
-        registry.counter("whatsapp.heal.restarts", Tags.of("outcome", outcome)).increment();
+        registry.counter("whatsapp.heal.restarts", tags("outcome", outcome)).increment();
     }
 
     /** {@code whatsapp_orphans_found_total{kind}}, {@code whatsapp_orphans_deleted_total{kind}}; kind evolution_instance or db_record. */
     public void orphans(String kind, int found, int deleted) {
-        registry.counter("whatsapp.orphans.found", Tags.of("kind", kind)).increment(found);
-        registry.counter("whatsapp.orphans.deleted", Tags.of("kind", kind)).increment(deleted);
+        registry.counter("whatsapp.orphans.found", tags("kind", kind)).increment(found);
+        registry.counter("whatsapp.orphans.deleted", tags("kind", kind)).increment(deleted);
+    }
+
+    /** The given tags and this node's. */
+    static Tags tags(String... keysAndValues) {
+        return Tags.of(keysAndValues).and("node", NodeIdentity.id());
     }
 
     /** {@code whatsapp_alerts_sent_total{type}}: alert notices ALERT_WEBHOOK_URL accepted, by alert type. */
     public void alert(String type) {
-        registry.counter("whatsapp.alerts.sent", Tags.of("type", type)).increment();
+        registry.counter("whatsapp.alerts.sent", tags("type", type)).increment();
     }
 }

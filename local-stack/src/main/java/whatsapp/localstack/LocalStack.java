@@ -39,6 +39,9 @@ public final class LocalStack implements AutoCloseable {
     EvolutionSimulator simulator;
     DevTokens tokens;
     WildFlyProcess server;
+    Path serverHome;
+    /** Nodes after the first ({@link #startNode}), stopped before it on close. */
+    final java.util.List<WildFlyProcess> nodes = new java.util.ArrayList<>();
     final Map<String, String> serverEnv = new HashMap<>();
 
     LocalStack(Path workDir, Map<String, String> env, Consumer<String> progress) {
@@ -83,7 +86,10 @@ public final class LocalStack implements AutoCloseable {
             stack.startEvolution();
             stack.prepareTokens();
             stack.serverEnv.putIfAbsent("PUBLIC_URL", stack.env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:" + (8080 + portOffset)));
+            // the node's name (runs, logs, meters) and so the transactions node-identifier (server-config/node.cli)
+            stack.serverEnv.putIfAbsent("NODE_ID", stack.env.getOrDefault("NODE_ID", "127.0.0.1:" + (8080 + portOffset)));
             stack.serverEnv.putAll(overrides);
+            stack.serverHome = serverHome;
             stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
                     inheritServerOutput, portOffset);
             stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
@@ -174,6 +180,56 @@ public final class LocalStack implements AutoCloseable {
         serverEnv.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);   // the development tokens carry it
     }
 
+    /**
+     * One more WildFly node over the same PostgreSQL, Redis and Evolution: its own base directory
+     * {@code <work dir>/<name>} (configuration, lib and deployments copied afresh from the provisioned server's
+     * {@code standalone}; its own data, log and tmp), its own port offset and log ({@code <name>/server.log}), and
+     * {@code NODE_ID} {@code 127.0.0.1:<http port>} unless {@code overrides} name one. Stopped by {@link #close()}.
+     */
+    public WildFlyProcess startNode(String name, int portOffset, Map<String, String> overrides) throws Exception {
+        Path base = workDir.resolve(name);
+        Path standalone = serverHome.resolve("standalone");
+        deleteTree(base);
+        for (String dir : new String[] {"configuration", "lib", "deployments"}) {
+            copyTree(standalone.resolve(dir), base.resolve(dir));
+        }
+        var env = new HashMap<>(serverEnv);
+        env.put("NODE_ID", "127.0.0.1:" + (8080 + portOffset));
+        env.putAll(overrides);
+        var node = new WildFlyProcess(serverHome, env, base.resolve("server.log"), false, portOffset);
+        node.baseDir = base;
+        node.pidFile = new PidFile(base.resolve("server.pid"));
+        nodes.add(node);
+        progress.accept("==> Server " + name + ": WildFly with the EAR on " + node.httpUrl() + " (log: " + node.log + ")");
+        node.start(Duration.ofSeconds(180));
+        return node;
+    }
+
+    /** Copies a directory of the provisioned server, leaving out the deployment scanner's markers and config history. */
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(path);
+                String name = path.getFileName().toString();
+                if (relative.toString().startsWith("standalone_xml_history") || name.endsWith(".deployed")
+                        || name.endsWith(".failed") || name.endsWith(".isdeploying") || name.endsWith(".pending")) continue;
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(path)) Files.createDirectories(target);
+                else Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(path);
+        }
+    }
+
+    public java.util.List<WildFlyProcess> nodes() { return java.util.List.copyOf(nodes); }
+
     /** Stops embedded Redis (for outage tests); {@link #startRedisAgain()} brings it back on the same port. */
     public void stopRedis() throws IOException {
         if (redis != null) redis.stop();
@@ -205,6 +261,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            for (var node : nodes) node.stop();
             if (server != null) server.stop();
             if (simulator != null) simulator.close();
             if (redis != null) redis.stop();

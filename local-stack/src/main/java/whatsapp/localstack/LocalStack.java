@@ -228,6 +228,21 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the first node and starts it again with its environment plus {@code settings} (e.g. schedules switched
+     * on for a test); an empty map restores the environment it started with.
+     */
+    public WildFlyProcess restartServer(Map<String, String> settings) throws Exception {
+        server.stop();
+        var env = new HashMap<>(serverEnv);
+        env.putAll(settings);
+        var restarted = new WildFlyProcess(serverHome, env, server.log, server.inheritOutput, server.portOffset);
+        restarted.pidFile = server.pidFile;
+        server = restarted;
+        server.start(Duration.ofSeconds(180));
+        return server;
+    }
+
     public java.util.List<WildFlyProcess> nodes() { return java.util.List.copyOf(nodes); }
 
     /** Stops embedded Redis (for outage tests); {@link #startRedisAgain()} brings it back on the same port. */

@@ -3,6 +3,7 @@ package whatsapp.st.systems;
 import java.nio.file.Path;
 import java.util.Map;
 import whatsapp.localstack.LocalStack;
+import whatsapp.localstack.WildFlyProcess;
 
 /**
  * The one local stack all system tests of this JVM share, started on first use with a fresh
@@ -40,6 +41,10 @@ public final class Stack {
             Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
 
     static LocalStack stack;
+    static WildFlyProcess second;
+
+    /** Port offset of the second node (ClusterIT) above the stack's, clear of the in-container tests' server. */
+    public static final int SECOND_NODE_OFFSET = 40;
 
     private Stack() {
     }
@@ -56,6 +61,29 @@ public final class Stack {
             Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
         }
         return stack;
+    }
+
+    /**
+     * A second WildFly node over this stack's PostgreSQL, Redis and simulator, with the tests' settings plus
+     * {@code settings}; started on first use (its own base directory {@code node-2}), stopped with the stack.
+     */
+    public static synchronized WildFlyProcess secondNode(Map<String, String> settings) {
+        if (second == null) {
+            var env = new java.util.HashMap<>(TEST_SETTINGS);
+            env.putAll(settings);
+            try {
+                second = get().startNode("node-2", Integer.getInteger("stack.port-offset", 0) + SECOND_NODE_OFFSET, env);
+            } catch (Exception e) {
+                throw new IllegalStateException("The second node did not start: " + e.getMessage(), e);
+            }
+        }
+        return second;
+    }
+
+    /** Stops the second node (a test is done with the cluster). */
+    public static synchronized void stopSecondNode() throws InterruptedException {
+        if (second != null) second.stop();
+        second = null;
     }
 
     static synchronized void stop() {

@@ -1,0 +1,159 @@
+package whatsapp.st.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import whatsapp.localstack.WildFlyProcess;
+import whatsapp.simulator.EvolutionSimulator;
+import whatsapp.simulator.Fault;
+import whatsapp.st.systems.Http;
+import whatsapp.st.systems.Integrations;
+import whatsapp.st.systems.Poll;
+import whatsapp.st.systems.Service;
+import whatsapp.st.systems.Stack;
+
+/**
+ * Two real WildFly nodes over one PostgreSQL, one Redis and one Evolution (the stack's first node and a second one
+ * at port offset +40, its own base directory): what the contract promises "once per cluster" holds across them.
+ * Both nodes run the health and cleanup schedules every 5 seconds (the first node is restarted with them for the
+ * schedule test and restored afterwards, so that no other test sees a timer).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final int CREATES = 50;
+    /** Every 5 seconds on both nodes; the two nodes' timers fire at the same wall-clock seconds. */
+    static final Map<String, String> SCHEDULES = Map.of(
+            "HEALTH_CHECK_SCHEDULE", "second=*/5;minute=*",
+            "CLEANUP_SCHEDULE", "second=*/5;minute=*");
+    static final Duration SCHEDULED_FOR = Duration.ofSeconds(60);
+
+    static WildFlyProcess first;
+    static WildFlyProcess second;
+    static boolean firstRestarted;
+    final EvolutionSimulator evolution = Stack.get().simulator().orElseThrow();
+
+    @BeforeAll
+    static void twoNodes() {
+        first = Stack.get().server();
+        second = Stack.secondNode(SCHEDULES);
+    }
+
+    @AfterAll
+    static void oneNodeAgain() throws Exception {
+        Stack.get().simulator().orElseThrow().clearFaults();
+        Stack.stopSecondNode();
+        if (firstRestarted) Stack.get().restartServer(Map.of()); // its test settings again: no timers
+    }
+
+    @Test
+    @Order(1)
+    void fiftyConcurrentCreatesForOneOrganizationOverBothNodesMakeOneInstance() throws Exception {
+        String organization = "org-cluster-creates";
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String token = Service.admin();
+        var answers = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < CREATES; i++) {
+            var node = i % 2 == 0 ? first : second;
+            answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(node.httpUrl() + "/integrations/whatsapp"))
+                    .timeout(Duration.ofSeconds(90)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"organization_id\":\"" + organization + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
+
+        var byStatus = new TreeMap<Integer, Integer>();
+        var ids = new java.util.HashSet<String>();
+        var answeredBy = new TreeMap<String, Integer>();
+        for (int i = 0; i < CREATES; i++) {
+            var answer = answers.get(i).get();
+            byStatus.merge(answer.statusCode(), 1, Integer::sum);
+            if (answer.statusCode() == 409) {
+                assertThat(answer.headers().firstValue("Retry-After")).as("a 409 of the waiter cap says when to retry: " + answer.body()).isPresent();
+                continue;
+            }
+            assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
+            ids.add(jakarta.json.Json.createReader(new java.io.StringReader(answer.body())).readObject()
+                    .getJsonObject("integration").getString("id"));
+            answeredBy.merge(i % 2 == 0 ? "first" : "second", 1, Integer::sum);
+        }
+        System.out.println("ClusterIT creates: answers by status " + byStatus + ", 200/201 by node " + answeredBy);
+        assertThat(ids).as("the integration of every 200/201 answer").hasSize(1);
+        assertThat(answeredBy).as("both nodes answered with the integration").containsKeys("first", "second");
+        assertThat(evolution.instances().stream().filter(i -> i.name().startsWith("clinic-" + organization + "-")))
+                .as("Evolution instances of " + organization).hasSize(1);
+        assertThat(Integrations.of(organization)).as("rows of " + organization).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void schedulesOnBothNodesNeverRunTwiceAtOnce() throws Exception {
+        firstRestarted = true;
+        first = Stack.get().restartServer(SCHEDULES);
+        // a run takes 2 s: long enough that the other node's firing of the same second finds the lease taken
+        evolution.inject(Fault.latency("fetchInstances", Duration.ofSeconds(2)));
+        Instant from = Instant.now();
+        Poll.pause(SCHEDULED_FOR.toMillis());
+        evolution.clearFaults();
+        Instant until = Instant.now();
+        Poll.pause(3_000); // the run of the last firing finishes
+
+        String firstNode = "schedule@127.0.0.1:" + first.httpUrl().substring(first.httpUrl().lastIndexOf(':') + 1);
+        String secondNode = "schedule@127.0.0.1:" + second.httpUrl().substring(second.httpUrl().lastIndexOf(':') + 1);
+        long ticks = SCHEDULED_FOR.toSeconds() / 5;
+        for (String type : List.of("health", "cleanup")) {
+            var runs = Http.get(Service.maintenance("/runs?type=" + type + "&limit=500"), Service.admin()).json()
+                    .getJsonArray("runs").getValuesAs(JsonObject.class).stream()
+                    .filter(run -> run.getString("triggered_by").startsWith("schedule"))
+                    .filter(run -> !at(run, "started_at").isBefore(from) && at(run, "started_at").isBefore(until))
+                    .sorted(Comparator.comparing(run -> at(run, "started_at")))
+                    .toList();
+            var real = runs.stream().filter(run -> !run.getString("outcome").equals("skipped")).toList();
+            var skipped = runs.stream().filter(run -> run.getString("outcome").equals("skipped")).toList();
+            Map<String, Long> realByNode = real.stream().collect(Collectors.groupingBy(run -> run.getString("triggered_by"), TreeMap::new, Collectors.counting()));
+            Map<String, Integer> skipsByNode = skipped.stream().collect(Collectors.toMap(run -> run.getString("triggered_by"),
+                    run -> run.getJsonObject("summary").getInt("skips", 1), Integer::sum, TreeMap::new));
+            System.out.println("ClusterIT " + type + " runs in " + SCHEDULED_FOR.toSeconds() + " s (" + ticks
+                    + " firings per node): run by node " + realByNode + ", skipped by node " + skipsByNode
+                    + ", outcomes " + real.stream().collect(Collectors.groupingBy(run -> run.getString("outcome"), TreeMap::new, Collectors.counting())));
+
+            assertThat(real).as(type + " runs").isNotEmpty();
+            assertThat(realByNode.keySet()).as("who ran the " + type + " runs").isSubsetOf(firstNode, secondNode);
+            for (var run : real) assertThat(run.getString("outcome")).as(type + " run " + run).isNotEqualTo("running");
+            for (int i = 1; i < real.size(); i++) {
+                assertThat(at(real.get(i), "started_at")).as(type + " run " + real.get(i).getString("id")
+                        + " started before the previous one (" + real.get(i - 1).getString("id") + ") had completed")
+                        .isAfterOrEqualTo(at(real.get(i - 1), "completed_at"));
+            }
+            Map<Long, Long> perFiring = real.stream().collect(Collectors.groupingBy(run -> at(run, "started_at").getEpochSecond() / 5, Collectors.counting()));
+            assertThat(perFiring.values()).as(type + " runs per 5-second firing (none stacked behind another)").allMatch(n -> n == 1);
+            assertThat(real.size()).as(type + " runs: at most one per firing").isLessThanOrEqualTo((int) ticks + 1);
+            assertThat(skipsByNode).as("the other node's firings found the " + type + " lease taken").isNotEmpty();
+        }
+    }
+
+    static Instant at(JsonObject run, String field) {
+        return OffsetDateTime.parse(run.getString(field)).toInstant();
+    }
+}

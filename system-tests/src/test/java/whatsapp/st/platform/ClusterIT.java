@@ -67,6 +67,29 @@ class ClusterIT {
     }
 
     @Test
+    @Order(0)
+    void eachNodeBootsUnderItsOwnNameAndTransactionsIdentifier() throws Exception {
+        var stackDir = java.nio.file.Path.of(System.getProperty("stack.dir", "target/local-stack"));
+        var logs = Map.of(first, stackDir.resolve("server.log"), second, stackDir.resolve("node-2/server.log"));
+        for (var node : List.of(first, second)) {
+            String log = java.nio.file.Files.readString(logs.get(node));
+            String lastBoot = log.substring(Math.max(0, log.lastIndexOf("WFLYSRV0049")));
+            String name = nodeName(node).substring("schedule@".length());
+            assertThat(lastBoot).as("the boot line of " + name)
+                    .contains("Node " + name + " (runs triggered_by schedule@" + name + ", transactions node-identifier " + name + ")");
+            assertThat(lastBoot).as("WildFly's warning about a node-identifier left at its default")
+                    .doesNotContain("WFLYTX0013");
+        }
+        // its meters exist once it swept (every 5 s)
+        Poll.until(() -> Http.get(second.managementUrl() + "/metrics", null).body().contains("whatsapp_instances{"),
+                Duration.ofSeconds(20), "the second node's fleet gauges");
+        String metrics = Http.get(second.managementUrl() + "/metrics", null).body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("whatsapp_instances{")))
+                .as("the second node's meters carry its name").isNotEmpty()
+                .allMatch(line -> line.contains("node=\"" + nodeName(second).substring("schedule@".length()) + "\""));
+    }
+
+    @Test
     @Order(1)
     void fiftyConcurrentCreatesForOneOrganizationOverBothNodesMakeOneInstance() throws Exception {
         String organization = "org-cluster-creates";
@@ -119,8 +142,8 @@ class ClusterIT {
         Instant until = Instant.now();
         Poll.pause(3_000); // the run of the last firing finishes
 
-        String firstNode = "schedule@127.0.0.1:" + first.httpUrl().substring(first.httpUrl().lastIndexOf(':') + 1);
-        String secondNode = "schedule@127.0.0.1:" + second.httpUrl().substring(second.httpUrl().lastIndexOf(':') + 1);
+        String firstNode = nodeName(first);
+        String secondNode = nodeName(second);
         long ticks = SCHEDULED_FOR.toSeconds() / 5;
         for (String type : List.of("health", "cleanup")) {
             var runs = Http.get(Service.maintenance("/runs?type=" + type + "&limit=500"), Service.admin()).json()
@@ -151,6 +174,63 @@ class ClusterIT {
             assertThat(real.size()).as(type + " runs: at most one per firing").isLessThanOrEqualTo((int) ticks + 1);
             assertThat(skipsByNode).as("the other node's firings found the " + type + " lease taken").isNotEmpty();
         }
+    }
+
+    @Test
+    @Order(3)
+    void killingTheNodeThatHoldsTheRunLockHandsTheNextSweepToTheOther() throws Exception {
+        if (!firstRestarted) {
+            firstRestarted = true;
+            first = Stack.get().restartServer(SCHEDULES);
+        }
+        Instant from = Instant.now();
+        // a sweep now outlasts a firing period: the holder is caught in the middle of it
+        evolution.inject(Fault.latency("fetchInstances", Duration.ofSeconds(8)));
+        var running = new JsonObject[1];
+        Poll.until(() -> {
+            running[0] = runs(second, "health").stream().filter(run -> run.getString("outcome").equals("running"))
+                    .filter(run -> !at(run, "started_at").isBefore(from)).findFirst().orElse(null);
+            return running[0] != null;
+        }, Duration.ofSeconds(20), "a scheduled sweep running");
+        String holder = running[0].getString("triggered_by");
+        var killed = holder.equals(nodeName(first)) ? first : second;
+        var survivor = killed == first ? second : first;
+        killed.kill();
+        Instant killedAt = Instant.now();
+        evolution.clearFaults();
+
+        var next = new JsonObject[1];
+        Poll.until(() -> {
+            next[0] = runs(survivor, "health").stream().filter(run -> run.getString("triggered_by").equals(nodeName(survivor)))
+                    .filter(run -> !run.getString("outcome").equals("skipped"))
+                    .filter(run -> at(run, "started_at").isAfter(killedAt)).findFirst().orElse(null);
+            return next[0] != null;
+        }, Duration.ofSeconds(30), "a sweep by the surviving node");
+        // the lease runs out within two renewal periods (RUN_LOCK_RENEW_SECONDS=1) of the kill; the survivor's next
+        // firing (every 5 s) after that takes it; a second of slack for a timer late on this busy machine
+        Instant leaseGone = killedAt.plusSeconds(2);
+        Instant nextFiring = Instant.ofEpochSecond((leaseGone.getEpochSecond() / 5 + 1) * 5);
+        System.out.println("ClusterIT kill -9: " + holder + " killed mid-sweep at " + killedAt + "; " + next[0].getString("triggered_by")
+                + " swept at " + next[0].getString("started_at") + " (" + Duration.between(killedAt, at(next[0], "started_at")).toMillis() + " ms later)");
+        assertThat(at(next[0], "started_at")).as("the survivor's first sweep after the kill").isBefore(nextFiring.plusSeconds(1));
+
+        var abandoned = new JsonObject[1];
+        Poll.until(() -> {
+            abandoned[0] = runs(survivor, "health").stream().filter(run -> run.getString("id").equals(running[0].getString("id")))
+                    .findFirst().orElseThrow();
+            return !abandoned[0].getString("outcome").equals("running");
+        }, Duration.ofSeconds(10), "the killed node's sweep recorded as ended");
+        assertThat(abandoned[0].getString("outcome")).isEqualTo("failed");
+        assertThat(abandoned[0].getJsonObject("summary").getString("reason")).isEqualTo("abandoned");
+    }
+
+    static List<JsonObject> runs(WildFlyProcess node, String type) {
+        return Http.get(node.httpUrl() + "/maintenance/runs?type=" + type + "&limit=50", Service.admin()).json()
+                .getJsonArray("runs").getValuesAs(JsonObject.class);
+    }
+
+    static String nodeName(WildFlyProcess node) {
+        return "schedule@127.0.0.1:" + node.httpUrl().substring(node.httpUrl().lastIndexOf(':') + 1);
     }
 
     static Instant at(JsonObject run, String field) {

@@ -34,7 +34,9 @@ import whatsapp.st.systems.Stack;
 
 /**
  * Two real WildFly nodes over one PostgreSQL, one Redis and one Evolution (the stack's first node and a second one
- * at port offset +40, its own base directory): what the contract promises "once per cluster" holds across them.
+ * at port offset +40, its own base directory): what the contract promises "once per cluster" holds across them:
+ * one instance for concurrent creates, one application of a webhook retried at both nodes, one scheduled run at a
+ * time, and a dead holder's run handed over.
  * Both nodes run the health and cleanup schedules every 5 seconds (the first node is restarted with them for the
  * schedule test and restored afterwards, so that no other test sees a timer).
  */
@@ -131,6 +133,34 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void oneWebhookArrivingAtBothNodesAtOnceIsAppliedOnce() throws Exception {
+        var integration = Integrations.createFor("org-cluster-webhook");
+        String id = integration.getString("id");
+        String name = integration.getString("instance_name");
+        String secret = evolution.instance(name).orElseThrow().webhook().headers().get("x-evolution-secret");
+        // Evolution retrying one delivery (a logout, 401) while a load balancer spreads the retries over both nodes
+        String body = "{\"event\":\"connection.update\",\"instance\":\"" + name + "\",\"data\":{\"instance\":\"" + name
+                + "\",\"state\":\"close\",\"statusReason\":401},\"date_time\":\"" + Instant.now() + "\"}";
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try (var events = whatsapp.st.systems.Events.subscribe()) {
+            var deliveries = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+            for (int i = 0; i < 20; i++) {
+                var node = i % 2 == 0 ? first : second;
+                deliveries.add(client.sendAsync(HttpRequest.newBuilder(URI.create(node.httpUrl() + "/integrations/webhooks/evolution"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("x-evolution-secret", secret)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var delivery : deliveries) assertThat(delivery.get().statusCode()).as(delivery.get().body()).isBetween(200, 299);
+            events.await("instance.status_changed", name, Duration.ofSeconds(10));
+            Poll.pause(2_000); // a second application would have published by now
+            assertThat(events.received().stream().filter(e -> e.getString("type").equals("instance.status_changed"))
+                    .filter(e -> e.getString("instance_name").equals(name))).as("status changes published for " + name).hasSize(1);
+        }
+        assertThat(Integrations.find(id).json().getString("status")).isEqualTo("disconnected");
+    }
+
+    @Test
+    @Order(3)
     void schedulesOnBothNodesNeverRunTwiceAtOnce() throws Exception {
         firstRestarted = true;
         first = Stack.get().restartServer(SCHEDULES);
@@ -177,7 +207,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void killingTheNodeThatHoldsTheRunLockHandsTheNextSweepToTheOther() throws Exception {
         if (!firstRestarted) {
             firstRestarted = true;

@@ -4,10 +4,23 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The part of an integration other modules may rely on; {@code statusChangedAt} is when the status last changed. */
+/**
+ * The part of an integration other modules may rely on; {@code statusChangedAt} is when the status last changed;
+ * {@code evolutionServer} is the name of the Evolution server holding its instance ({@code default} with one server).
+ */
 public record IntegrationSummary(UUID id, String organizationId, String instanceName, Status status,
                                  boolean enabled, String phoneNumber, Instant connectedAt,
                                  String disconnectReason, Instant createdAt, Instant updatedAt,
-                                 Instant statusChangedAt)
+                                 Instant statusChangedAt, String evolutionServer)
         implements Serializable {
+
+    public static final String DEFAULT_SERVER = "default";
+
+    /** On the one server {@value #DEFAULT_SERVER}. */
+    public IntegrationSummary(UUID id, String organizationId, String instanceName, Status status, boolean enabled,
+                              String phoneNumber, Instant connectedAt, String disconnectReason, Instant createdAt,
+                              Instant updatedAt, Instant statusChangedAt) {
+        this(id, organizationId, instanceName, status, enabled, phoneNumber, connectedAt, disconnectReason, createdAt,
+                updatedAt, statusChangedAt, DEFAULT_SERVER);
+    }
 }

@@ -29,7 +29,7 @@ public interface Integrations {
      */
     List<IntegrationSummary> inventoryPage(String afterInstanceName, int limit);
 
-    /** The integration row using this instance name, if any (being deleted included). */
+    /** The integration row using this instance name, if any (being deleted included); its server is {@code evolutionServer}. */
     Optional<IntegrationSummary> find(String instanceName);
 
     /**
@@ -97,7 +97,18 @@ public interface Integrations {
      * Logs out and deletes an Evolution instance that no integration uses, unless the name is in use after all,
      * and audits the deletion under {@code actor}.
      */
-    OrphanRemoval removeOrphan(String instanceName, String actor, String reason);
+    OrphanRemoval removeOrphan(String server, String instanceName, String actor, String reason);
+
+    /** An orphan on the one server {@code default}. */
+    default OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
+        return removeOrphan(IntegrationSummary.DEFAULT_SERVER, instanceName, actor, reason);
+    }
+
+    /**
+     * Rows per Evolution server and status (being deleted included); creations in flight count as {@code pending}. A
+     * server no configuration names any more still appears here, under its name.
+     */
+    Map<String, Map<Status, Long>> countsByServer();
 
     /**
      * Restarts an instance (the auto-heal's action), never overlapping a pairing request or another restart of the

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.EvolutionFleet;
 import whatsapp.integrations.api.OrphanRemoval;
 import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.events.control.Outbox;
@@ -45,7 +45,7 @@ public class OrphanInstances {
      * time budget nor open the request path's circuit breaker.
      */
     @Inject
-    Evolution evolution;
+    EvolutionFleet fleet;
 
     @Inject
     AuditLog audit;
@@ -59,13 +59,13 @@ public class OrphanInstances {
 
     /** Checked for use just before Evolution is asked; no transaction is open during the call, one short one after. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OrphanRemoval remove(String instanceName, String actor, String reason) {
+    public OrphanRemoval remove(String server, String instanceName, String actor, String reason) {
         if (inventory.inUse(instanceName))
             return new OrphanRemoval(OrphanRemoval.Outcome.IN_USE, "now in use by an integration");
-        return evolution.delete(instanceName).match(
+        return fleet.on(server).delete(instanceName).match(
                 deleted -> {
                     audited(instanceName, actor, reason);
-                    LOG.info(() -> "Orphaned Evolution instance " + instanceName + " logged out and deleted");
+                    LOG.info(() -> "Orphaned Evolution instance " + instanceName + " logged out and deleted from server " + server);
                     return new OrphanRemoval(OrphanRemoval.Outcome.DELETED, "logged out and deleted");
                 },
                 gone -> new OrphanRemoval(OrphanRemoval.Outcome.ALREADY_GONE, "gone before the deletion"),

@@ -134,8 +134,13 @@ public class IntegrationsFacade implements Integrations {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
-        return orphans.remove(instanceName, actor, reason);
+    public OrphanRemoval removeOrphan(String server, String instanceName, String actor, String reason) {
+        return orphans.remove(server, instanceName, actor, reason);
+    }
+
+    @Override
+    public Map<String, Map<Status, Long>> countsByServer() {
+        return inventory.countsByServer();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Which Evolution server a new instance goes to: the reachable, non-draining server with the most free slots
@@ -50,7 +49,4 @@ public final class PlacementChoice {
         return new Outcome(Optional.empty(), refusals);
     }
 
-    static String names(List<Candidate> servers) {
-        return servers.stream().map(Candidate::name).collect(Collectors.joining(", "));
-    }
 }

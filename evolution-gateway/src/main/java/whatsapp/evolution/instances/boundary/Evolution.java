@@ -262,7 +262,7 @@ public class Evolution implements AutoCloseable {
         if (unconfigured != null) return new Reachability.Unreachable(unconfigured, clock.instant());
         var last = lastProbe.get();
         if (last != null && last.checkedAt().plus(PROBE_CACHE).isAfter(clock.instant())) return last;
-        var answer = transport.send("probe", null, () -> clients.probe().fetchInstance(PROBE_NAME), false);
+        var answer = transport.send("probe", PROBE_NAME, () -> clients.probe().fetchInstance(PROBE_NAME), false);
         Reachability result = answer.kind() == Kind.OK || answer.kind() == Kind.INSTANCE_NOT_FOUND
                 ? new Reachability.Reachable(null, clock.instant())
                 : new Reachability.Unreachable(answer.reason(), clock.instant());

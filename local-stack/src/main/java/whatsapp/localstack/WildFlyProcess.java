@@ -33,6 +33,8 @@ public final class WildFlyProcess {
     final Path log;
     final boolean inheritOutput;
     final int portOffset;
+    /** Where the server's pid is recorded for the next start to find after a kill of the launcher; none when null. */
+    PidFile pidFile;
     Process process;
 
     Path baseDir;
@@ -72,7 +74,7 @@ public final class WildFlyProcess {
     public void start(Duration timeout) throws IOException, InterruptedException {
         requireFree(8080 + portOffset);
         requireFree(9990 + portOffset);
-        var command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/standalone.sh").toString(),
+        var command = new java.util.ArrayList<>(java.util.List.of(home.toAbsolutePath().normalize().resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + portOffset));
         if (baseDir != null) command.add("-Djboss.server.base.dir=" + baseDir.toAbsolutePath());
@@ -86,7 +88,10 @@ public final class WildFlyProcess {
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
+        String marker = home.toAbsolutePath().normalize().toString();
+        if (pidFile != null) pidFile.write(process.pid(), marker); // the launch script; its JVM once there is one
         awaitReady(timeout);
+        if (pidFile != null) pidFile.write(pid(), marker);
     }
 
     static boolean awaitExit(java.util.List<ProcessHandle> processes) {
@@ -151,6 +156,7 @@ public final class WildFlyProcess {
             return;
         }
         process = null;
+        if (pidFile != null) pidFile.delete();
     }
 
     /** Crash: kill -9 of the server JVM, no shutdown hooks, no cleanup. */
@@ -162,6 +168,7 @@ public final class WildFlyProcess {
         process.waitFor(30, TimeUnit.SECONDS);
         awaitExit(children);
         process = null;
+        if (pidFile != null) pidFile.delete();
     }
 
     public long pid() {

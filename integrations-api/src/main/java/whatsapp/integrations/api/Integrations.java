@@ -83,8 +83,11 @@ public interface Integrations {
      * Records an {@code instance.duplicate_number} event (one per instance named that has a row, through the outbox)
      * and an audit entry: two or more instances are paired with one WhatsApp number. Once per number and set of
      * instances within the cooldown ({@code duplicate-number.cooldown-hours}): a repeated report changes nothing.
+     *
+     * @param servers the Evolution server of each instance, in the order of {@code instanceNames} (empty: not known);
+     *                named in the audit entry when the instances are on more than one server
      */
-    void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
+    void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor);
 
     /**
      * Appends an audit entry per instance named, in the caller's transaction: under its integration (and so its

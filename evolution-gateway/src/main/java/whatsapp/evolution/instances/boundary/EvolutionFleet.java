@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -44,6 +46,14 @@ public class EvolutionFleet {
                     Clock.systemUTC()));
         }
         LOG.info(() -> "Evolution servers: " + servers.servers());
+    }
+
+    /**
+     * Made at boot, not at the first call: the configuration's warnings (an {@code EVOLUTION_URL} beside
+     * {@code EVOLUTION_SERVERS}) are logged then, and a configuration that names no usable server fails the deployment.
+     */
+    void atBoot(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        servers.servers();
     }
 
     /** The facade of this server; an unconfigured name answers every call "unavailable". */

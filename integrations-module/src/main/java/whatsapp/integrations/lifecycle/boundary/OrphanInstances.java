@@ -88,7 +88,7 @@ public class OrphanInstances {
      * {@code duplicate-number.cooldown-hours} (default 24), a changed set at once. Reports older than the cooldown
      * (numbers no longer shared) are pruned here too.
      */
-    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor) {
         var now = Instant.now();
         var cooledDown = now.minus(Duration.ofHours(cooldownHours));
         em.createNativeQuery("DELETE FROM integrations.duplicate_number_reports WHERE reported_at < ?1")
@@ -109,8 +109,17 @@ public class OrphanInstances {
                 .forEach(integration -> {
                     outbox.append(EventType.DUPLICATE_NUMBER, integration.ref(), now);
                     audit.record(actor, "duplicate_number.detected", integration.ref(),
-                            "number " + phoneNumber + " is paired with " + String.join(", ", instanceNames), now);
+                            "number " + phoneNumber + " is paired with " + pairedWith(instanceNames, servers), now);
                 });
+    }
+
+    /** {@code a, b}; on more than one Evolution server {@code a (server x), b (server y)}. */
+    static String pairedWith(List<String> instanceNames, List<String> servers) {
+        if (servers == null || servers.size() != instanceNames.size() || new java.util.HashSet<>(servers).size() < 2)
+            return String.join(", ", instanceNames);
+        var named = new java.util.ArrayList<String>();
+        for (int i = 0; i < instanceNames.size(); i++) named.add(instanceNames.get(i) + " (server " + servers.get(i) + ")");
+        return String.join(", ", named);
     }
 
     /**

@@ -123,8 +123,8 @@ public class IntegrationsFacade implements Integrations {
     }
 
     @Override
-    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
-        orphans.reportDuplicateNumber(phoneNumber, instanceNames, actor);
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor) {
+        orphans.reportDuplicateNumber(phoneNumber, instanceNames, servers, actor);
     }
 
     @Override

@@ -109,8 +109,10 @@ public class HealthSweep {
             LOG.warning(() -> "Health sweep: Evolution listing unusable (" + reason + "); no status changed");
             // the entries still get their fresh TTL: an Evolution outage must not empty the routing cache
             var cacheEntries = refreshRoutingCache();
+            var parts = servers.summary(listed, List.of());
+            count(parts);
             return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(reason).getMessage(),
-                    cacheEntries).withServers(servers.summary(listed, List.of())), reason);
+                    cacheEntries).withServers(parts), reason);
         }
         return sweep(run, servers, listed, asked);
     }
@@ -147,6 +149,8 @@ public class HealthSweep {
         int alertsSent = review(comparison, after, healing.repairNeeded(), asked);
         watch.lap("alerts");
 
+        var parts = servers.summary(listed, after.states());
+        count(parts);
         var completed = Instant.now();
         var unlisted = servers.unlisted(listed);
         int total = rows.size() + unlisted.size();
@@ -154,13 +158,19 @@ public class HealthSweep {
         var summary = new HealthSummary(run.id(), run.startedAt(), completed, Run.seconds(run.startedAt(), completed),
                 run.triggeredBy(), total, healthy, total - healthy, changes.size(),
                 comparison.errors().size() + healing.failed(), after.attention(), healing.attempts(), alertsSent, cacheEntries,
-                null).withServers(servers.summary(listed, after.states()));
+                null).withServers(parts);
         LOG.info(() -> "Health sweep: " + summary.totalInstances() + " instances, " + summary.healthy() + " healthy, "
                 + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + summary.restarts().size()
                 + " heal actions, " + alertsSent + " alerts, " + (cacheEntries == null ? "cache not refreshed" : cacheEntries
                 + " cache entries") + ", " + summary.durationSeconds() + " s (listing until "
                 + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
+    }
+
+    /** The per-server gauges ({@code whatsapp_server_*{server}}). */
+    void count(List<whatsapp.maintenance.servers.entity.ServerSweep> parts) {
+        for (var part : parts)
+            meters.server(part.name(), part.reachable(), part.instances(), part.healthy(), part.durationSeconds());
     }
 
     /**

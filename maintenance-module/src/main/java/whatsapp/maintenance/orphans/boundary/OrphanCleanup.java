@@ -223,9 +223,11 @@ public class OrphanCleanup {
     /** An event per row-backed instance and one alert per number; neither ever fails the run. */
     void reportDuplicates(Orphans orphans) {
         for (var duplicate : orphans.duplicates()) {
-            LOG.warning(() -> "Number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances());
+            LOG.warning(() -> "Number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances()
+                    + (new java.util.HashSet<>(duplicate.servers()).size() > 1 ? " on servers " + duplicate.servers() : ""));
             try {
-                integrations.reportDuplicateNumber(duplicate.phoneNumber(), duplicate.instances(), Removals.ACTOR);
+                integrations.reportDuplicateNumber(duplicate.phoneNumber(), duplicate.instances(), duplicate.servers(),
+                        Removals.ACTOR);
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Duplicate number event not recorded: " + e.getClass().getSimpleName());
             }

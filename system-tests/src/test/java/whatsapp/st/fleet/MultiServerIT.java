@@ -94,6 +94,7 @@ class MultiServerIT {
     static JsonObject sweep() {
         var answer = Http.post(url("/maintenance/health-check"), admin(), null, "");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().containsKey("health_summary")).as(answer.body()).isTrue();
         return answer.json().getJsonObject("health_summary");
     }
 
@@ -150,9 +151,30 @@ class MultiServerIT {
 
     @Test
     @Order(3)
+    void noServerFitsWhenTheOneWithAFreeSlotDoesNotAnswer() {
+        // a has a free slot again (org-fleet-4 was deleted), b is full, c draining: a not answering leaves nothing
+        evolution("a").inject(Fault.status("*", 500));
+        try {
+            Poll.pause(5500); // a's answering probe of the last create is reused for 5 s
+            var none = create("org-fleet-7");
+            assertThat(none.status()).as(none.body()).isEqualTo(503);
+            assertThat(none.isProblem()).isTrue();
+            assertThat(none.json().getString("detail")).contains("a: unreachable", "b: full (3 of 3)", "c: draining");
+            assertThat(evolution("a").instances()).as("nothing created on a").hasSize(1);
+        } finally {
+            evolution("a").clearFaults();
+        }
+        Poll.pause(5500); // a's failed probe is reused for 5 s: later tests must not see it
+    }
+
+    @Test
+    @Order(4)
     void aSweepWithOneServerDownLeavesItsInstancesUnchanged() {
         evolution("a").pair(instances.get("org-fleet-1"), "5511900000001");
-        evolution("b").pair(instances.get("org-fleet-2"), "5511900000002");
+        var before = status("org-fleet-3");
+        // org-fleet-3 came online on b without a webhook: only a listing of b can tell
+        evolution("b").seed(SeedInstance.named(instances.get("org-fleet-3")).status("open")
+                .ownerJid("5511900000003@s.whatsapp.net").createdAt(OLD));
         evolution("b").inject(Fault.status("*", 500));
         try {
             var summary = sweep();
@@ -160,6 +182,7 @@ class MultiServerIT {
             assertThat(server(summary, "a").getInt("instances")).isEqualTo(1);
             assertThat(server(summary, "a").getInt("healthy")).isEqualTo(1);
             assertThat(server(summary, "b").getBoolean("reachable")).isFalse();
+            assertThat(server(summary, "b").getString("error")).isNotBlank();
             assertThat(server(summary, "b").getInt("instances")).isEqualTo(3);
             assertThat(server(summary, "b").getInt("healthy")).isZero();
             assertThat(server(summary, "b").containsKey("duration_seconds")).isTrue();
@@ -168,17 +191,18 @@ class MultiServerIT {
             assertThat(summary.getInt("total_instances")).as("over the whole fleet").isEqualTo(4);
             assertThat(summary.getInt("healthy")).isEqualTo(1);
             assertThat(status("org-fleet-1")).isEqualTo("connected");
-            assertThat(status("org-fleet-2")).as("b was not listed: unchanged").isEqualTo("pending");
+            assertThat(status("org-fleet-3")).as("b was not listed: unchanged").isEqualTo(before).isNotEqualTo("connected");
         } finally {
             evolution("b").clearFaults();
         }
         var again = sweep();
         assertThat(server(again, "b").getBoolean("reachable")).isTrue();
-        assertThat(status("org-fleet-2")).isEqualTo("connected");
+        assertThat(status("org-fleet-3")).isEqualTo("connected");
+        evolution("b").pair(instances.get("org-fleet-2"), "5511900000002");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNumberPairedOnTwoServersIsADuplicate() {
         evolution("b").pair(instances.get("org-fleet-5"), "5511900000001"); // org-fleet-1's number, on a
         var check = Http.get(url("/maintenance/orphaned-instances/check"), admin());
@@ -198,7 +222,8 @@ class MultiServerIT {
         assertThat(cleanup.json().getJsonObject("cleanup_summary").getJsonArray("duplicate_numbers")).hasSize(1);
         for (var organization : List.of("org-fleet-1", "org-fleet-5")) {
             var audit = Http.get(url("/integrations/audit?organization_id=" + organization + "&limit=50"), admin());
-            assertThat(audit.body()).as(organization).contains("duplicate_number.detected");
+            assertThat(audit.body()).as(organization).contains("duplicate_number.detected")
+                    .contains(instances.get("org-fleet-1") + " (server a)").contains(instances.get("org-fleet-5") + " (server b)");
         }
         var events = Http.get(url("/integrations/events?after=0&limit=1000"), admin());
         assertThat(events.body()).contains("instance.duplicate_number");
@@ -207,7 +232,7 @@ class MultiServerIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void orphansAndGuardsArePerServer() {
         var orphanA = "clinic-org-fleet-gone-a-" + OLD.toEpochMilli();
         var orphanC = "clinic-org-fleet-gone-c-" + OLD.toEpochMilli();
@@ -231,7 +256,45 @@ class MultiServerIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void aFailedListingOfOneServerIsReportedAndSkipsOnlyItsPart() {
+        var orphanA = "clinic-org-fleet-gone-a2-" + OLD.toEpochMilli();
+        evolution("a").seed(SeedInstance.named(orphanA).status("close").createdAt(OLD));
+        evolution("b").inject(Fault.status("*", 500));
+        try {
+            var summary = sweep();
+            assertThat(server(summary, "b").getBoolean("reachable")).isFalse();
+            assertThat(server(summary, "b").getString("error")).isNotBlank();
+            var metrics = Http.get(stack.server().managementUrl() + "/metrics", null).body();
+            assertThat(metrics).containsPattern("whatsapp_server_reachable\\{[^}]*server=\"b\"} 0\\.0")
+                    .containsPattern("whatsapp_server_reachable\\{[^}]*server=\"a\"} 1\\.0")
+                    .containsPattern("whatsapp_server_instances\\{[^}]*server=\"b\"} 3\\.0")
+                    .containsPattern("evolution_requests_seconds_count\\{[^}]*server=\"a\"")
+                    .containsPattern("evolution_requests_seconds_count\\{[^}]*server=\"b\"");
+
+            var cleanup = Http.post(url("/maintenance/cleanup-orphaned-instances"), admin(), null, "");
+            assertThat(cleanup.status()).as(cleanup.body()).isEqualTo(200);
+            var cleaned = cleanup.json().getJsonObject("cleanup_summary");
+            assertThat(cleaned.getBoolean("aborted")).isTrue();
+            assertThat(cleaned.getString("abort_reason")).startsWith("b: not listed").doesNotContain("a: ");
+            assertThat(evolution("a").instance(orphanA)).as("a's part ran").isEmpty();
+            for (var organization : List.of("org-fleet-2", "org-fleet-3", "org-fleet-5"))
+                assertThat(Http.get(url("/integrations/" + ids.get(organization)), admin()).status())
+                        .as("b's failed listing retires none of its rows").isEqualTo(200);
+
+            // readiness depends on PostgreSQL and Redis only: a server down is data (its ping is cached up to 30 s)
+            Poll.until(() -> Http.get(stack.server().managementUrl() + "/health/ready", null).body()
+                    .matches("(?s).*\"server\\.b\"\\s*:\\s*\"unreachable.*"), Duration.ofSeconds(40), "b unreachable in /health/ready");
+            var ready = Http.get(stack.server().managementUrl() + "/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).containsPattern("\"server\\.a\"\\s*:\\s*\"reachable\"");
+        } finally {
+            evolution("b").clearFaults();
+        }
+    }
+
+    @Test
+    @Order(8)
     void operatorsSeeEachServerNeverAKey() throws Exception {
         try (var db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "postgres");
              var insert = db.prepareStatement("""

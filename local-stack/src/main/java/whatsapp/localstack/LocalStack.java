@@ -86,15 +86,6 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
                                    Map<String, String> overrides, int portOffset, Consumer<String> progress,
                                    java.util.List<String> evolutionServers) throws Exception {
-        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, portOffset, System.out::println);
-    }
-
-    /**
-     * @param progress told one line per step (PostgreSQL, Redis, simulator, server), and one line naming what a
-     *                 killed launcher of this work directory had left running and was stopped first
-     */
-    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
-                                   Map<String, String> overrides, int portOffset, Consumer<String> progress) throws Exception {
         workDir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(workDir);
         Leftovers.requireNoLiveLauncher(workDir);

@@ -337,4 +337,17 @@ class MultiServerIT {
         var log = Files.readString(Path.of(System.getProperty("stack.dir", "target/local-stack") + "-fleet", "server.log"));
         assertThat(log).contains("EVOLUTION_URL is ignored").doesNotContain("local-simulator-key");
     }
+
+    @Test
+    @Order(9)
+    void everySweepAnswerKeepsTheJsonContract() {
+        // with three servers listed in parallel, 8 of 150 sweep answers in a row came out camelCase (runtime default
+        // JSON-B) before JsonContractWriter; one server: none
+        int camel = 0;
+        for (int i = 0; i < 100; i++) {
+            var body = Http.post(url("/maintenance/health-check"), admin(), null, "").body();
+            if (!body.contains("\"health_summary\"") || !body.matches("(?s).*\"completed_at\":\"[^\"]*\\.\\d{3}Z\".*")) camel++;
+        }
+        assertThat(camel).as("answers not in the snake_case, millisecond contract").isZero();
+    }
 }

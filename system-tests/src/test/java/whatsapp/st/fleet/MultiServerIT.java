@@ -122,6 +122,9 @@ class MultiServerIT {
         assertThat(serverOf("org-fleet-3")).isEqualTo("b");
         assertThat(serverOf("org-fleet-4")).isEqualTo("a");
         assertThat(serverOf("org-fleet-5")).isEqualTo("b");
+        for (int i = 1; i <= 5; i++)
+            assertThat(Http.get(url("/integrations/" + ids.get("org-fleet-" + i)), admin()).json().getString("evolution_server"))
+                    .as("the answer names the row's server").isEqualTo(serverOf("org-fleet-" + i));
         assertThat(evolution("c").instances()).as("draining: no new instance").isEmpty();
 
         var full = create("org-fleet-6");

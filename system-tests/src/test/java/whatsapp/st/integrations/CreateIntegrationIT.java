@@ -54,6 +54,7 @@ class CreateIntegrationIT {
         assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Database.webhookSecretHash(integration.getString("id"))).isEqualTo(sha256(secret));
         assertThat(Database.rowsStoring(secret)).isZero();
+        assertThat(integration.getString("evolution_server")).as("one server: 'default'").isEqualTo("default");
 
         var again = Integrations.create("org-create-1", Service.admin());
         assertThat(again.status()).isEqualTo(200);

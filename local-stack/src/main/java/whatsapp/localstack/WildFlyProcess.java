@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,30 @@ public final class WildFlyProcess {
         this.log = log;
         this.inheritOutput = inheritOutput;
         this.portOffset = portOffset;
+    }
+
+    /**
+     * A server of its own beside another from the same home: its configuration, deployments, data and logs are a copy
+     * of the home's {@code standalone} directory in {@code baseDir} (made afresh).
+     */
+    public WildFlyProcess withOwnBaseDir(Path baseDir) throws IOException {
+        var source = home.resolve("standalone");
+        if (Files.exists(baseDir)) {
+            try (var old = Files.walk(baseDir)) {
+                for (var path : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
+            }
+        }
+        try (var files = Files.walk(source)) {
+            for (var path : files.toList()) {
+                var relative = source.relativize(path).toString();
+                if (relative.startsWith("data") || relative.startsWith("tmp") || relative.startsWith("log")) continue;
+                var target = baseDir.resolve(relative);
+                if (Files.isDirectory(path)) Files.createDirectories(target);
+                else Files.copy(path, target);
+            }
+        }
+        this.baseDir = baseDir;
+        return this;
     }
 
     public void start(Duration timeout) throws IOException, InterruptedException {

@@ -100,4 +100,10 @@ public class RunRecords {
                         .setParameter("type", type.name());
         return query.setMaxResults(limit).getResultList();
     }
+
+    /** Runs that ended (or were skipped again) after {@code since}, oldest first: the live stream's feed. */
+    public List<Run> finishedSince(Instant since, int limit) {
+        return em.createQuery("SELECT r FROM Run r WHERE r.completedAt > :since ORDER BY r.completedAt", Run.class)
+                .setParameter("since", since).setMaxResults(limit).getResultList();
+    }
 }

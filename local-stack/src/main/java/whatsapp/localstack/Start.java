@@ -4,17 +4,37 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code ./start.sh}: the whole system with embedded defaults; prints the URLs and development
- * tokens, and stops everything on Ctrl-C. Arguments: the project root.
+ * {@code ./start.sh}: the whole system with embedded defaults; prints one line per step, the URLs and
+ * development tokens, the server's warnings and errors (its whole log goes to a file), and stops everything on
+ * Ctrl-C. Argument: the project root. Environment: {@code STACK_DIR}, the work directory (default
+ * {@code <root>/.local-stack}), and {@code STACK_PORT_OFFSET}, added to WildFly's 8080 and 9990 (default 0), so
+ * that two stacks can run side by side. After the launcher was killed (kill -9, a crashed terminal), the next
+ * start stops what the last one left running from the same work directory and says so in one line.
  */
 public final class Start {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        var stack = LocalStack.start(root.resolve(".local-stack"), root.resolve("ear/target/server"),
-                false, true, Map.of());
+        String dir = System.getenv("STACK_DIR");
+        Path workDir = (dir == null || dir.isBlank() ? root.resolve(".local-stack") : Path.of(dir)).toAbsolutePath().normalize();
+        int portOffset = Integer.parseInt(System.getenv().getOrDefault("STACK_PORT_OFFSET", "0").trim());
+        Path log = workDir.resolve("server.log");
+        java.nio.file.Files.createDirectories(workDir);
+        var console = ServerConsole.follow(log, System.out::println);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(workDir, root.resolve("ear/target/server"), false, false, Map.of(), portOffset,
+                    System.out::println);
+        } catch (Exception e) {
+            Thread.sleep(300); // let the console show the server's last errors
+            console.close();
+            System.err.println("The local stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                console.close();
                 stack.close();
             } catch (Exception e) {
                 System.err.println("Stopping the local stack failed: " + e);
@@ -31,6 +51,7 @@ public final class Start {
                 Evolution      %s
                 PostgreSQL     %s
                 Redis          %s
+                Server log     %s
 
                 Admin token (12 h):
                 %s
@@ -41,7 +62,7 @@ public final class Start {
                 Ctrl-C stops everything.
                 """,
                 server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
-                stack.serverEnvironment().get("EVOLUTION_URL"), stack.jdbcUrl(), stack.redisUrl(),
+                stack.serverEnvironment().get("EVOLUTION_URL"), stack.jdbcUrl(), stack.redisUrlForDisplay(), log,
                 stack.tokens().admin("dev-admin"), stack.tokens().member("dev-member", "org-demo"));
         Thread.currentThread().join();
     }

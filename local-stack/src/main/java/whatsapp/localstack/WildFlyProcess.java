@@ -32,6 +32,8 @@ public final class WildFlyProcess {
     final Path log;
     final boolean inheritOutput;
     final int portOffset;
+    /** Where the server's pid is recorded for the next start to find after a kill of the launcher; none when null. */
+    PidFile pidFile;
     Process process;
 
     public WildFlyProcess(Path home, Map<String, String> environment, Path log, boolean inheritOutput, int portOffset) {
@@ -45,7 +47,7 @@ public final class WildFlyProcess {
     public void start(Duration timeout) throws IOException, InterruptedException {
         requireFree(8080 + portOffset);
         requireFree(9990 + portOffset);
-        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+        var builder = new ProcessBuilder(home.toAbsolutePath().normalize().resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + portOffset);
         builder.environment().putAll(environment);
@@ -57,7 +59,10 @@ public final class WildFlyProcess {
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
+        String marker = home.toAbsolutePath().normalize().toString();
+        if (pidFile != null) pidFile.write(process.pid(), marker); // the launch script; its JVM once there is one
         awaitReady(timeout);
+        if (pidFile != null) pidFile.write(pid(), marker);
     }
 
     static boolean awaitExit(java.util.List<ProcessHandle> processes) {
@@ -122,6 +127,7 @@ public final class WildFlyProcess {
             return;
         }
         process = null;
+        if (pidFile != null) pidFile.delete();
     }
 
     /** Crash: kill -9 of the server JVM, no shutdown hooks, no cleanup. */
@@ -133,6 +139,7 @@ public final class WildFlyProcess {
         process.waitFor(30, TimeUnit.SECONDS);
         awaitExit(children);
         process = null;
+        if (pidFile != null) pidFile.delete();
     }
 
     public long pid() {

@@ -2,6 +2,7 @@ package whatsapp.st.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,6 +49,9 @@ class WebhookRepairIT {
         assertThat(Integrations.find(id).json().getBoolean("webhook_unverified")).isTrue();
         assertThat(swept()).isEqualTo(200);
         assertThat(metric("whatsapp_webhooks_unverified")).hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(1.0));
+        var status = statusReport();
+        assertThat(status.getJsonObject("summary").getInt("webhook_unverified")).isGreaterThanOrEqualTo(1);
+        assertThat(statusOf(status, name).getBoolean("webhook_unverified")).as("the status report shows it").isTrue();
 
         evolution.clearFaults();
         Poll.until(() -> !Integrations.find(id).json().getBoolean("webhook_unverified"), Duration.ofSeconds(60),
@@ -58,6 +62,7 @@ class WebhookRepairIT {
         assertThat(delivered.status()).as(delivered.body()).isBetween(200, 299);
         assertThat(swept()).isEqualTo(200);
         assertThat(metric("whatsapp_webhooks_unverified")).hasValue(0.0);
+        assertThat(statusOf(statusReport(), name).getBoolean("webhook_unverified")).isFalse();
         assertThat(Integrations.delete(id).status()).isEqualTo(204);
     }
 
@@ -65,6 +70,16 @@ class WebhookRepairIT {
     void aCreatedInstanceIsVerified() {
         var integration = Integrations.createFor("org-webhook-repair-2");
         assertThat(integration.getBoolean("webhook_unverified")).isFalse();
+    }
+
+    /** The whole status report (the test stack holds far fewer than 1,000 rows). */
+    static JsonObject statusReport() {
+        return Http.get(Service.maintenance("/health-check/status?limit=1000"), Service.admin()).json();
+    }
+
+    static JsonObject statusOf(JsonObject report, String instanceName) {
+        return report.getJsonArray("instances").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("instance_name").equals(instanceName)).findFirst().orElseThrow();
     }
 
     static int swept() {

@@ -146,6 +146,12 @@ final class Fleet {
         var url = URI.create(Stack.get().redisUrl());
         try (var socket = new Socket(url.getHost(), url.getPort())) {
             socket.setSoTimeout(2000);
+            String password = url.getUserInfo() == null ? "" : url.getUserInfo().substring(url.getUserInfo().indexOf(':') + 1);
+            if (!password.isEmpty()) { // the stack's Redis wants its generated password first
+                socket.getOutputStream().write(("*2\r\n$4\r\nAUTH\r\n" + bulk(password)).getBytes(StandardCharsets.UTF_8));
+                var ok = new byte[5];
+                if (socket.getInputStream().readNBytes(ok, 0, 5) < 5 || ok[0] != '+') throw new IOException("AUTH refused");
+            }
             socket.getOutputStream().write(command.getBytes(StandardCharsets.UTF_8));
             var buffer = new byte[256];
             int read = socket.getInputStream().read(buffer);

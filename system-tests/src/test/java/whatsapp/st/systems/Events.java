@@ -25,7 +25,9 @@ public final class Events implements AutoCloseable {
     Events(String password) {
         var config = new Config();
         config.setCodec(StringCodec.INSTANCE);
-        var server = config.useSingleServer().setAddress(Stack.get().redisUrl()).setRetryAttempts(3);
+        // a password in the URL would win over setPassword: drop it when the test names another one
+        String url = password == null ? Stack.get().redisUrl() : Stack.get().redisUrl().replaceFirst("//[^@/]*@", "//");
+        var server = config.useSingleServer().setAddress(url).setRetryAttempts(3);
         if (password != null) server.setPassword(password);
         client = Redisson.create(config);
         client.getTopic(TOPIC).addListener(String.class,
@@ -41,8 +43,11 @@ public final class Events implements AutoCloseable {
         return new Events(password);
     }
 
+    /** Lets the service in again: back to the stack's own password (the one in its REDIS_URL), if it has one. */
     public void dropPassword() {
-        client.getRedisNodes(RedisNodes.SINGLE).getInstance().setConfig("requirepass", "");
+        String userInfo = java.net.URI.create(Stack.get().redisUrl()).getUserInfo();
+        String own = userInfo == null ? "" : userInfo.substring(userInfo.indexOf(':') + 1);
+        client.getRedisNodes(RedisNodes.SINGLE).getInstance().setConfig("requirepass", own);
     }
 
     public String cached(String instanceName) {

@@ -30,7 +30,8 @@ public class FleetHealth {
      */
     public FleetStatus status(String cursor, int limit) {
         var after = FleetStatus.after(cursor);
-        return FleetStatus.of(integrations.countsByStatus(), integrations.inventoryPage(after, limit + 1), limit);
+        return FleetStatus.of(integrations.countsByStatus(), integrations.unverifiedWebhooks(),
+                integrations.inventoryPage(after, limit + 1), limit);
     }
 
     /**

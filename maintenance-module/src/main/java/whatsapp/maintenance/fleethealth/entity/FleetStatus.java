@@ -21,16 +21,17 @@ public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> 
     }
 
     /**
-     * @param counts rows per status, the whole fleet's
-     * @param page   rows sorted by instance name, one more than the page holds when there is a next page
+     * @param counts     rows per status, the whole fleet's
+     * @param unverified rows whose webhook secret Evolution may not have yet, the whole fleet's
+     * @param page       rows sorted by instance name, one more than the page holds when there is a next page
      */
-    public static FleetStatus of(Map<Status, Long> counts, List<IntegrationSummary> page, int limit) {
+    public static FleetStatus of(Map<Status, Long> counts, long unverified, List<IntegrationSummary> page, int limit) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         long healthy = counts.entrySet().stream().filter(e -> e.getKey().healthy()).mapToLong(Map.Entry::getValue).sum();
         var instances = page.stream().limit(limit).map(InstanceStatus::of).toList();
         String next = page.size() > limit && !instances.isEmpty()
                 ? Cursor.of(instances.get(instances.size() - 1).instanceName()) : null;
-        return new FleetStatus(true, new Counts((int) total, (int) healthy, (int) (total - healthy)), instances, next);
+        return new FleetStatus(true, new Counts((int) total, (int) healthy, (int) (total - healthy), (int) unverified), instances, next);
     }
 
     /** The instance name a page ends with. @throws whatsapp.web.problems.boundary.InvalidInput for a foreign cursor */
@@ -38,18 +39,19 @@ public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> 
         return cursor == null ? null : Cursor.parts(cursor, 1).get(0);
     }
 
-    @JsonbPropertyOrder({"total", "healthy", "unhealthy"})
-    public record Counts(int total, int healthy, int unhealthy) {
+    @JsonbPropertyOrder({"total", "healthy", "unhealthy", "webhookUnverified"})
+    public record Counts(int total, int healthy, int unhealthy, int webhookUnverified) {
     }
 
     @JsonbPropertyOrder({"instanceName", "organizationId", "status", "enabled", "healthy", "connectedAt", "disconnectReason",
-            "lastUpdated"})
+            "lastUpdated", "webhookUnverified"})
     public record InstanceStatus(String instanceName, String organizationId, Status status, boolean enabled, boolean healthy,
-                                 Instant connectedAt, String disconnectReason, Instant lastUpdated) {
+                                 Instant connectedAt, String disconnectReason, Instant lastUpdated,
+                                 boolean webhookUnverified) {
 
         static InstanceStatus of(IntegrationSummary row) {
             return new InstanceStatus(row.instanceName(), row.organizationId(), row.status(), row.enabled(), row.status().healthy(),
-                    row.connectedAt(), row.disconnectReason(), row.updatedAt());
+                    row.connectedAt(), row.disconnectReason(), row.updatedAt(), row.webhookUnverified());
         }
     }
 }

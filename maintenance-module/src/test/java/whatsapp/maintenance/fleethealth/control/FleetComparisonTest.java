@@ -208,7 +208,7 @@ class FleetComparisonTest {
     }
 
     static IntegrationSummary row(String name, Status status, String phone, Instant connectedAt, String reason) {
-        return new IntegrationSummary(UUID.randomUUID(), "org", name, status, true, phone, connectedAt, reason, NOW, NOW, NOW);
+        return new IntegrationSummary(UUID.randomUUID(), "org", name, status, true, phone, connectedAt, reason, NOW, NOW, NOW, false);
     }
 
     static EvolutionInstance listed(String name, ConnectionState state, Integer code, String disconnection) {

@@ -43,7 +43,7 @@ class DeletionGuardsTest {
         var instances = IntStream.range(0, orphanedInstances)
                 .mapToObj(i -> new EvolutionInstance("clinic-" + i, null, null, null, null, null, null, null)).toList();
         var records = IntStream.range(0, orphanedRows)
-                .mapToObj(i -> new IntegrationSummary(null, "org", "clinic-r" + i, Status.pending, true, null, null, null, null, null, null))
+                .mapToObj(i -> new IntegrationSummary(null, "org", "clinic-r" + i, Status.pending, true, null, null, null, null, null, null, false))
                 .toList();
         return new Orphans(listed, owned, rows, instances, records, List.of());
     }

@@ -122,6 +122,6 @@ class OrphanDetectorTest {
 
     static IntegrationSummary row(String instanceName, Instant createdAt, boolean enabled) {
         return new IntegrationSummary(UUID.randomUUID(), "org", instanceName, enabled ? Status.connected : Status.deleting, enabled,
-                null, null, null, createdAt, createdAt, createdAt);
+                null, null, null, createdAt, createdAt, createdAt, false);
     }
 }

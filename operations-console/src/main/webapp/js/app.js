@@ -32,6 +32,16 @@ function ago(at) {
     if (s < 172800) return Math.round(s / 3600) + ' h ago';
     return Math.round(s / 86400) + ' days ago';
 }
+/** Which Evolution server holds the instance: the API's server field when it has one, else "default". */
+function serverOf(i) {
+    const server = i.server ?? i.evolution_server;
+    if (server == null || server === '') return 'default';
+    return typeof server === 'object' ? (server.name || server.id || 'default') : String(server);
+}
+/** Since when the integration is in its status: status_changed_at when the API gives it, else its last update. */
+function sinceOf(i) { return i.status_changed_at || i.updated_at || ''; }
+/** Where a restart can help (the server allows it for these only: POST /maintenance/instances/{name}/restart). */
+const RESTARTABLE = ['connecting', 'disconnected'];
 function statusBadge(status) { return h('span', { class: 'status status-' + status }, status); }
 function toast(text) {
     const t = $('toast');
@@ -179,7 +189,7 @@ function lastAlert(instanceName) {
 // ---------- Needs attention
 function renderAttention() {
     const rows = [...state.integrations.values()].filter(i => i.status !== 'connected')
-        .sort((a, b) => (b.updated_at || '').localeCompare(a.updated_at || ''));
+        .sort((a, b) => sinceOf(b).localeCompare(sinceOf(a)) || a.instance_name.localeCompare(b.instance_name));
     $('attention-count').textContent = rows.length;
     $('attention-empty').hidden = rows.length > 0;
     $('attention-table').hidden = rows.length === 0;
@@ -193,8 +203,8 @@ function renderAttention() {
             h('td', { 'data-label': 'Status', class: 'status-cell' }, statusBadge(i.status)),
             h('td', { 'data-label': 'Why', class: 'reason' }, plainReason(i.disconnect_reason, i.status),
                 i.disconnect_reason ? h('span', { class: 'sub' }, i.disconnect_reason) : null),
-            h('td', { 'data-label': 'Since' }, when(i.updated_at)),
-            h('td', { 'data-label': 'Evolution server', class: 'server' }, i.evolution_server || 'default'),
+            h('td', { 'data-label': 'Since', class: 'since' }, when(sinceOf(i))),
+            h('td', { 'data-label': 'Evolution server', class: 'server' }, serverOf(i)),
             h('td', { 'data-label': 'Last alert', class: 'alert-cell' }, alert
                 ? [h('span', { class: 'alert-state state-' + alert.state }, alert.state), ' ', h('span', { class: 'sub' }, alert.type, ' · ', ago(new Date(alert.raised_at)))]
                 : '–'),
@@ -203,6 +213,8 @@ function renderAttention() {
                     ? h('button', { type: 'button', class: 'ack', onclick: () => guarded(() => acknowledge(alert)) }, 'Acknowledge') : null,
                 ['disconnected', 'pending', 'connecting'].includes(i.status)
                     ? h('button', { type: 'button', class: 'secondary qr', onclick: () => guarded(() => showQr(i)) }, 'Show QR') : null,
+                RESTARTABLE.includes(i.status)
+                    ? h('button', { type: 'button', class: 'secondary restart', onclick: () => guarded(() => restart(i)) }, 'Restart') : null,
                 i.status !== 'deleting'
                     ? h('button', { type: 'button', class: 'danger delete', onclick: () => guarded(() => remove(i)) }, 'Delete…') : null));
     }));
@@ -232,6 +244,11 @@ async function showQr(integration) {
     }
 }
 
+async function restart(integration) {
+    const answer = await call('/maintenance/instances/' + encodeURIComponent(integration.instance_name) + '/restart', { method: 'POST' });
+    toast('Evolution restarted ' + answer.instance_name + ': the next webhook or sweep shows whether it came back.');
+}
+
 async function remove(integration) {
     const ok = await confirmDialog('Delete the integration of ' + integration.organization_id + '?',
         [h('p', {}, 'This logs out and deletes the Evolution instance ', h('code', {}, integration.instance_name),
@@ -249,7 +266,7 @@ function renderFleet() {
     const byStatus = new Map(), byServer = new Map();
     for (const i of state.integrations.values()) {
         byStatus.set(i.status, (byStatus.get(i.status) || 0) + 1);
-        const server = i.evolution_server || 'default';
+        const server = serverOf(i);
         byServer.set(server, (byServer.get(server) || 0) + 1);
     }
     const counts = (map, id) => $(id).replaceChildren(...[...map.entries()].sort((a, b) => b[1] - a[1])
@@ -340,7 +357,7 @@ async function loadInstance(name) {
         h('dt', {}, 'Status'), h('dd', { id: 'instance-status' }, statusBadge(integration ? integration.status : (history ? history.status : 'unknown'))),
         h('dt', {}, 'Why'), h('dd', {}, integration ? plainReason(integration.disconnect_reason, integration.status) || '–' : '–'),
         h('dt', {}, 'Phone number'), h('dd', {}, integration && integration.phone_number || '–'),
-        h('dt', {}, 'Evolution server'), h('dd', {}, integration && integration.evolution_server || 'default'),
+        h('dt', {}, 'Evolution server'), h('dd', {}, integration ? serverOf(integration) : '–'),
         h('dt', {}, 'Created'), h('dd', {}, when(integration && integration.created_at)));
     if (history) {
         percentBars($('uptime-chart'), [{ label: '24 h', value: history.uptime['24h'] }, { label: '7 d', value: history.uptime['7d'] },

@@ -45,6 +45,7 @@ public final class Start {
 
                 ==== WhatsApp integrations is running ====
                 API            %s/integrations  and  %s/maintenance
+                Console        %s/console/  (paste the admin token below)
                 OpenAPI        %s/openapi
                 Health         %s/health/ready
                 Metrics        %s/metrics
@@ -61,7 +62,7 @@ public final class Start {
 
                 Ctrl-C stops everything.
                 """,
-                server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
+                server.httpUrl(), server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
                 stack.serverEnvironment().get("EVOLUTION_URL"), stack.jdbcUrl(), stack.redisUrlForDisplay(), log,
                 stack.tokens().admin("dev-admin"), stack.tokens().member("dev-member", "org-demo"));
         Thread.currentThread().join();

@@ -88,8 +88,11 @@ public class LiveFeed {
             broadcaster.onClose(listeners::remove);
             broadcaster.onError((closed, error) -> listeners.remove(closed));
         }
-        if (listeners.isEmpty()) {
-            sequence = -1;   // nobody listened: start from now, the page reloads what it shows when it connects
+        if (listeners.isEmpty() || sequence < 0) {
+            // nobody listened: start from now, taken before the listener is told it is connected (the page reloads
+            // what it shows then), so that a change recorded right after is never behind the starting point
+            sequence = integrations.lastEventSequence();
+            lookedAt = Instant.now();
         }
         listeners.add(sink);
         broadcaster.register(sink);

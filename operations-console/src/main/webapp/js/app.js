@@ -191,6 +191,7 @@ function renderAttention() {
     const rows = [...state.integrations.values()].filter(i => i.status !== 'connected')
         .sort((a, b) => sinceOf(b).localeCompare(sinceOf(a)) || a.instance_name.localeCompare(b.instance_name));
     $('attention-count').textContent = rows.length;
+    $('attention-count').classList.toggle('zero', rows.length === 0);
     $('attention-empty').hidden = rows.length > 0;
     $('attention-table').hidden = rows.length === 0;
     const body = $('attention-table').tBodies[0];
@@ -329,7 +330,7 @@ async function cleanup() {
     const report = state.orphansChecked || await dryRun() || state.orphansChecked;
     const names = [...report.orphaned_evolution_instances.map(n => 'Evolution instance ' + n),
         ...report.orphaned_db_records.map(r => 'integration row ' + r.instance_name + ' (' + r.organization_id + ')')];
-    const ok = await confirmDialog('Delete ' + names.length + ' orphans?', [
+    const ok = await confirmDialog('Delete ' + names.length + (names.length === 1 ? ' orphan?' : ' orphans?'), [
         h('p', {}, 'The cleanup will delete what the dry run found (each is looked up again just before deletion):'),
         h('ul', { class: 'names', id: 'confirm-list' }, ...names.map(n => h('li', {}, n)))], 'Delete them');
     if (!ok) return;

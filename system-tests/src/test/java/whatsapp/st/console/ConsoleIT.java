@@ -22,12 +22,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -62,6 +65,18 @@ class ConsoleIT {
     /** the clinic the tests disconnect */
     static String clinic;
     static String clinicId;
+    /** a second clinic: disconnected after the first, so listed above it; deleted from the console */
+    static String second;
+    static String secondId;
+
+    /** what the browser showed when a test failed: target/console-screenshots/FAILED-<test>.png */
+    @RegisterExtension
+    static final TestWatcher FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+        }
+    };
 
     @BeforeAll
     static void browser() throws IOException {
@@ -137,12 +152,13 @@ class ConsoleIT {
 
         evolution.disconnect(clinic, Disconnect.DEVICE_REMOVED);
 
-        var row = wait(LIVE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-instance='" + clinic + "']")));
-        assertThat(row.findElement(By.cssSelector(".reason")).getText())
+        waitListed(clinic);
+        var row = "tr[data-instance='" + clinic + "']";
+        assertThat(text(row + " .reason"))
                 .contains("Removed from the phone: the clinic must scan a new QR code").contains("device_removed (401)");
-        assertThat(row.findElement(By.cssSelector(".status-cell")).getText()).isEqualTo("disconnected");
-        assertThat(row.findElement(By.cssSelector(".server")).getText()).isEqualTo("default");
-        assertThat(row.getText()).contains("org-console-clinic");
+        assertThat(text(row + " .status-cell")).isEqualTo("disconnected");
+        assertThat(text(row + " .server")).isEqualTo("default");
+        assertThat(text(row)).contains("org-console-clinic");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.performance.timeOrigin;"))
                 .as("the same page: no reload").isEqualTo(marker);
         screenshot("03-needs-attention");
@@ -150,36 +166,94 @@ class ConsoleIT {
 
     @Test
     @Order(3)
-    void acknowledgingTheAlertChangesItsState() {
-        var row = By.cssSelector("tr[data-instance='" + clinic + "']");
-        wait(LIVE).until(d -> d.findElement(row).findElement(By.cssSelector(".alert-cell")).getText().startsWith("open"));
-        browser.findElement(row).findElement(By.cssSelector("button.ack")).click();
+    void theNewestProblemComesFirstAndRestartIsOfferedWhereItCanHelp() {
+        var integration = Integrations.createFor("org-console-second");
+        secondId = integration.getString("id");
+        second = integration.getString("instance_name");
+        evolution.pair(second, "5511988880002");
+        Poll.until(() -> "connected".equals(Integrations.find(secondId).json().getString("status")), Duration.ofSeconds(10),
+                "the open webhook to connect the second clinic");
 
-        wait(LIVE).until(d -> d.findElement(row).findElement(By.cssSelector(".alert-cell")).getText().startsWith("acknowledged"));
-        assertThat(browser.findElement(row).findElements(By.cssSelector("button.ack"))).isEmpty();
+        evolution.disconnect(second, Disconnect.BANNED_403);
+
+        waitListed(second, clinic);
+        var row = "tr[data-instance='" + second + "']";
+        assertThat(text(row + " .reason"))
+                .contains("Refused by WhatsApp: the clinic must contact WhatsApp and pair again").contains("forbidden (403)");
+        assertThat(text(row)).contains("org-console-second");
+        var sinces = script("return [...document.querySelectorAll('#attention-table tbody td.since time')]"
+                + ".map(t => t.getAttribute('datetime'));").stream().map(Instant::parse).toList();
+        assertThat(sinces).hasSize(2);
+        assertThat(sinces.get(0)).as("newest problem first").isAfterOrEqualTo(sinces.get(1));
+        assertThat(text("#attention-count")).isEqualTo("2");
+        screenshot("04-newest-first");
+
+        // a disconnected instance may be restarted; the simulator, like Evolution, refuses to restart a closed one
+        long before = evolution.calls("restart");
+        click(By.cssSelector("tr[data-instance='" + second + "'] button.restart"));
+        wait(LIVE).until(d -> d.findElement(By.id("toast")).isDisplayed()
+                && d.findElement(By.id("toast")).getText().contains("Evolution did not restart " + second));
+        assertThat(evolution.calls("restart")).isEqualTo(before + 1);
+        assertThat(Integrations.audit("org-console-second")).noneSatisfy(e ->
+                assertThat(e.getString("action")).isEqualTo("instance.restarted"));
+    }
+
+    @Test
+    @Order(4)
+    void acknowledgingTheAlertChangesItsState() {
+        var cell = By.cssSelector("tr[data-instance='" + clinic + "'] .alert-cell");
+        wait(LIVE).withMessage(() -> "an open alert").until(d -> d.findElement(cell).getText().startsWith("open"));
+        click(By.cssSelector("tr[data-instance='" + clinic + "'] button.ack"));
+
+        wait(LIVE).withMessage(() -> "the alert acknowledged").until(d -> d.findElement(cell).getText().startsWith("acknowledged"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-instance='" + clinic + "'] button.ack"))).isEmpty();
         var alerts = Http.get(Service.maintenance("/alerts?state=acknowledged"), Service.admin()).json().getJsonArray("alerts")
                 .getValuesAs(JsonObject.class);
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.getString("instance_name")).isEqualTo(clinic);
             assertThat(a.getString("acknowledged_by")).isEqualTo("alice");
         });
-        screenshot("04-acknowledged");
+        screenshot("05-acknowledged");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void deletingAsksForConfirmationFirst() {
+        var row = By.cssSelector("tr[data-instance='" + second + "']");
+        click(By.cssSelector("tr[data-instance='" + second + "'] button.delete"));
+        wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        assertThat(browser.findElement(By.id("confirm-title")).getText()).contains("org-console-second");
+        assertThat(browser.findElement(By.id("confirm-body")).getText()).contains(second);
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("Cancel has the focus").isEqualTo("confirm-cancel");
+        screenshot("06-delete-confirm");
+
+        browser.findElement(By.id("confirm-cancel")).click();
+        wait(LIVE).until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+        assertThat(browser.findElements(row)).as("cancelled: still listed").hasSize(1);
+        assertThat(Integrations.find(secondId).status()).as("cancelled: nothing deleted").isEqualTo(200);
+
+        click(By.cssSelector("tr[data-instance='" + second + "'] button.delete"));
+        wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        browser.findElement(By.id("confirm-ok")).click();
+        waitListed(clinic);
+        Poll.until(() -> Integrations.find(secondId).status() == 404, Duration.ofSeconds(10), "the second clinic to be deleted");
+        assertThat(evolution.instance(second)).as("its Evolution instance is gone too").isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void anInstancesTimelineShowsItsChanges() {
-        browser.findElement(By.cssSelector("tr[data-instance='" + clinic + "'] a")).click();
+        click(By.cssSelector("tr[data-instance='" + clinic + "'] a"));
         wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("instance")));
         wait(LIVE).until(d -> d.findElements(By.cssSelector("#timeline li.change")).size() >= 2);
-        var changes = browser.findElements(By.cssSelector("#timeline li.change")).stream().map(WebElement::getText).toList();
+        var changes = script("return [...document.querySelectorAll('#timeline li.change')].map(li => li.innerText);");
         assertThat(changes.get(0)).contains("connected → disconnected").contains("Removed from the phone");
         assertThat(changes).anySatisfy(c -> assertThat(c).contains("→ connected"));
         assertThat(browser.findElements(By.cssSelector("#uptime-chart svg rect.bar"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#timeline-strip svg rect"))).isNotEmpty();
         wait(LIVE).until(d -> d.findElement(By.id("instance-audit")).getText().contains("instance.created"));
-        assertThat(browser.findElement(By.id("instance-alerts")).getText()).contains("acknowledged");
-        screenshot("05-instance");
+        assertThat(text("#instance-alerts")).contains("acknowledged");
+        screenshot("07-instance");
 
         // it updates live too: the clinic pairs again
         evolution.pair(clinic, "5511988880001");
@@ -187,7 +261,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aDryRunListsASeededOrphanAndTheConfirmedCleanupRemovesIt() {
         var old = Instant.now().minus(Duration.ofHours(2));
         var orphan = "clinic-org-console-orphan-" + old.toEpochMilli();
@@ -198,22 +272,22 @@ class ConsoleIT {
         var listed = By.cssSelector("#orphan-instances li[data-name='" + orphan + "']");
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(listed));
         assertThat(evolution.instances()).as("a dry run deletes nothing").anySatisfy(i -> assertThat(i.name()).isEqualTo(orphan));
-        screenshot("06-dry-run");
+        screenshot("08-dry-run");
 
         browser.findElement(By.id("cleanup")).click();
         wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
         assertThat(browser.findElement(By.id("confirm-list")).getText()).contains(orphan);
-        screenshot("07-cleanup-confirm");
+        screenshot("09-cleanup-confirm");
         browser.findElement(By.id("confirm-ok")).click();
 
         wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("cleanup-result")).getText().startsWith("Deleted 1 Evolution"));
         wait(LIVE).until(ExpectedConditions.invisibilityOfElementLocated(listed));
         assertThat(evolution.instances()).noneSatisfy(i -> assertThat(i.name()).isEqualTo(orphan));
-        screenshot("08-cleaned-up");
+        screenshot("10-cleaned-up");
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theFleetShowsCountsTheLastRunsAndTheConnectedShare() {
         assertThat(Http.post(Service.maintenance("/health-check"), Service.admin(), null, "").status()).isEqualTo(200);
         browser.findElement(By.cssSelector("#nav a[data-view='fleet']")).click();
@@ -222,11 +296,11 @@ class ConsoleIT {
         assertThat(browser.findElement(By.cssSelector("#by-status dd[data-key='connected']")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector("#by-server dd[data-key='default']")).getText()).isEqualTo("1");
         wait(LIVE).until(d -> !d.findElements(By.cssSelector("#share-24h svg path.line")).isEmpty());
-        screenshot("09-fleet");
+        screenshot("11-fleet");
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theExplorerShowsBothDocumentsAndCallsWithTheToken() {
         browser.get(console + "explorer.html");
         wait(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 3);
@@ -237,13 +311,14 @@ class ConsoleIT {
                 fetch('/integrations/audit?limit=1', {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('console.token')}})
                     .then(a => done(a.status), e => done(String(e)));""");
         assertThat(answer).isEqualTo(200L);
-        screenshot("10-explorer");
+        screenshot("12-explorer");
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void noConsolePageMakesARequestToAnotherHostAndNoneBreaksItsPolicy() {
         var host = URI.create(console).getHost() + ":" + URI.create(console).getPort();
+        browser.manage().logs().get(LogType.BROWSER);   // what the earlier tests logged (their 401 on purpose) is read
         var requested = new ArrayList<String>();
         for (var page : List.of("#attention", "#fleet", "#orphans", "#instance/" + clinic)) {
             browser.get(console + page);
@@ -253,29 +328,34 @@ class ConsoleIT {
         browser.get(console + "explorer.html");
         wait(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() > 3);
         requested.addAll(resources());
+        screenshot("13-explorer-own-host-only");
 
         assertThat(requested).isNotEmpty().allSatisfy(url -> assertThat(URI.create(url).getAuthority()).isEqualTo(host));
         assertThat(requested).noneMatch(url -> url.contains("eyJ")).as("no token in a URL");
-        List<LogEntry> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getMessage().contains("Content Security Policy")).toList();
-        assertThat(violations).as("no page breaks its Content-Security-Policy").isEmpty();
+        List<LogEntry> logged = browser.manage().logs().get(LogType.BROWSER).getAll();
+        assertThat(logged).as("no page breaks its Content-Security-Policy")
+                .noneMatch(e -> e.getMessage().contains("Content Security Policy"));
+        assertThat(logged).as("no console error on any page").noneMatch(e -> e.getLevel().intValue() >= Level.SEVERE.intValue());
         var headers = Http.get(console, null).headers();
         assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self'").contains("style-src 'self';").doesNotContain("unsafe"));
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void atPhoneWidthTheAttentionListStaysReadable() {
         browser.get(console + "#attention");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            evolution.disconnect(clinic, Disconnect.CONFLICT);
-            var row = wait(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-instance='" + clinic + "']")));
-            assertThat(row.getText()).contains("Opened elsewhere");
+            evolution.disconnect(clinic, Disconnect.DEVICE_REMOVED);
+            waitListed(clinic);
+            var row = browser.findElement(By.cssSelector("tr[data-instance='" + clinic + "']"));
+            assertThat(row.isDisplayed()).isTrue();
+            assertThat(row.getText()).contains("Removed from the phone");
+            assertThat(row.findElement(By.cssSelector("td.actions")).getRect().getWidth()).as("fits the phone").isLessThanOrEqualTo(390);
             assertThat((Long) ((JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth;")).as("no sideways scrolling").isLessThanOrEqualTo(390L);
-            screenshot("11-phone");
+            screenshot("14-phone");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -293,6 +373,35 @@ class ConsoleIT {
         browser.findElement(By.cssSelector("#signin-form button[type='submit']")).click();
     }
 
+    /** Clicks what the selector finds, again if a live update replaced it meanwhile. */
+    static void click(By what) {
+        wait(LIVE).withMessage(() -> "could not click " + what).until(d -> {
+                    d.findElement(what).click();
+                    return true;
+                });
+    }
+
+    /** Waits until Needs attention lists exactly these instances, in this order. */
+    void waitListed(String... names) {
+        wait(LIVE).withMessage(() -> "Needs attention lists " + listed() + ", not " + List.of(names))
+                .until(d -> listed().equals(List.of(names)));
+    }
+
+    /** the instance names under Needs attention, top to bottom (read in one script: no stale element) */
+    List<String> listed() {
+        return script("return [...document.querySelectorAll('#attention-table tbody tr')].map(r => r.dataset.instance);");
+    }
+
+    /** the text of what the selector finds, read again if a live update replaced it meanwhile */
+    static String text(String css) {
+        return wait(LIVE).withMessage(() -> "no " + css).until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> script(String script) {
+        return ((List<Object>) ((JavascriptExecutor) browser).executeScript(script)).stream().map(String::valueOf).toList();
+    }
+
     String message() {
         return browser.findElement(By.id("signin-message")).getText();
     }
@@ -307,6 +416,7 @@ class ConsoleIT {
     static WebDriverWait wait(Duration timeout) {
         var wait = new WebDriverWait(browser, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);   // the live view re-renders its lists
         return wait;
     }
 

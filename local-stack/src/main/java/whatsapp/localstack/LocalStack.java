@@ -37,6 +37,8 @@ public final class LocalStack implements AutoCloseable {
     EmbeddedRedis redis;
     int redisPort;
     EvolutionSimulator simulator;
+    /** The fleet's simulators by server name, when started with several Evolution servers. */
+    final Map<String, EvolutionSimulator> fleet = new java.util.LinkedHashMap<>();
     DevTokens tokens;
     WildFlyProcess server;
     final Map<String, String> serverEnv = new HashMap<>();
@@ -66,6 +68,24 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
                                    Map<String, String> overrides, int portOffset, Consumer<String> progress) throws Exception {
+        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, portOffset, progress, java.util.List.of());
+    }
+
+    /**
+     * @param evolutionServers empty: one Evolution (the simulator, or EVOLUTION_URL) as {@code default}; else one
+     *                         simulator per name, each with its own key, passed as {@code EVOLUTION_SERVERS} and
+     *                         {@code EVOLUTION_API_KEY_<NAME>} ({@code EVOLUTION_URL} stays set too, and is ignored)
+     */
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides, int portOffset, java.util.List<String> evolutionServers)
+            throws Exception {
+        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, portOffset, System.out::println,
+                evolutionServers);
+    }
+
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides, int portOffset, Consumer<String> progress,
+                                   java.util.List<String> evolutionServers) throws Exception {
         workDir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(workDir);
         Leftovers.requireNoLiveLauncher(workDir);
@@ -81,11 +101,14 @@ public final class LocalStack implements AutoCloseable {
             stack.startDatabase(freshDatabase);
             stack.startRedis();
             stack.startEvolution();
+            stack.startFleet(evolutionServers);
             stack.prepareTokens();
             stack.serverEnv.putIfAbsent("PUBLIC_URL", stack.env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:" + (8080 + portOffset)));
             stack.serverEnv.putAll(overrides);
             stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
                     inheritServerOutput, portOffset);
+            // a fleet stack runs beside the shared one of the system tests: a server directory of its own
+            if (!evolutionServers.isEmpty()) stack.server.withOwnBaseDir(workDir.resolve("standalone"));
             stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
             progress.accept("==> Server: WildFly with the EAR on " + stack.server.httpUrl() + " (log: "
                     + workDir.resolve("server.log") + ")");
@@ -159,6 +182,19 @@ public final class LocalStack implements AutoCloseable {
         serverEnv.put("EVOLUTION_API_KEY", SIMULATOR_KEY);
     }
 
+    void startFleet(java.util.List<String> names) throws IOException {
+        if (names.isEmpty()) return;
+        var servers = new StringBuilder();
+        for (var name : names) {
+            var key = "local-simulator-key-" + name;
+            var evolution = EvolutionSimulator.start(freePort(), key);
+            fleet.put(name, evolution);
+            servers.append(servers.length() == 0 ? "" : ",").append(name).append('=').append(evolution.baseUrl());
+            serverEnv.put("EVOLUTION_API_KEY_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), key);
+        }
+        serverEnv.put("EVOLUTION_SERVERS", servers.toString());
+    }
+
     void prepareTokens() throws IOException {
         tokens = DevTokens.generate();
         if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
@@ -198,6 +234,8 @@ public final class LocalStack implements AutoCloseable {
     public String redisUrl() { return serverEnv.get("REDIS_URL"); }
     public String jdbcUrl() { return serverEnv.get("DB_URL"); }
     public Optional<EvolutionSimulator> simulator() { return Optional.ofNullable(simulator); }
+    /** The simulator of one server of the fleet (started with several Evolution servers). */
+    public EvolutionSimulator simulator(String server) { return fleet.get(server); }
     public DevTokens tokens() { return tokens; }
     public WildFlyProcess server() { return server; }
     public Map<String, String> serverEnvironment() { return Map.copyOf(serverEnv); }
@@ -207,6 +245,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             if (server != null) server.stop();
             if (simulator != null) simulator.close();
+            for (var evolution : fleet.values()) evolution.close();
             if (redis != null) redis.stop();
             if (postgres != null) postgres.close();
         } finally {

@@ -143,8 +143,8 @@ public class IntegrationsFacade implements Integrations {
     }
 
     @Override
-    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
-        orphans.reportDuplicateNumber(phoneNumber, instanceNames, actor);
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor) {
+        orphans.reportDuplicateNumber(phoneNumber, instanceNames, servers, actor);
     }
 
     @Override
@@ -154,8 +154,13 @@ public class IntegrationsFacade implements Integrations {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
-        return orphans.remove(instanceName, actor, reason);
+    public OrphanRemoval removeOrphan(String server, String instanceName, String actor, String reason) {
+        return orphans.remove(server, instanceName, actor, reason);
+    }
+
+    @Override
+    public Map<String, Map<Status, Long>> countsByServer() {
+        return inventory.countsByServer();
     }
 
     @Override

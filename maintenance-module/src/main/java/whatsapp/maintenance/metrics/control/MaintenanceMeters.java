@@ -28,6 +28,8 @@ public class MaintenanceMeters {
 
     final Map<Status, AtomicLong> instances = new ConcurrentHashMap<>();
     final AtomicLong webhooksUnverified = new AtomicLong();
+    /** Per Evolution server: reachable (1/0), instances, healthy, listing milliseconds. */
+    final Map<String, AtomicLong[]> servers = new ConcurrentHashMap<>();
 
     /** {@code whatsapp_instances{status}}: integrations by status, as the last health sweep on this node left them. */
     @PostConstruct
@@ -55,6 +57,29 @@ public class MaintenanceMeters {
         for (var status : Status.values()) instances.get(status).set(byStatus.getOrDefault(status, 0L));
         for (var change : changes)
             if (change.to() == Status.disconnected) disconnect(change.reason());
+    }
+
+    /**
+     * After every sweep, per Evolution server (tag {@code server}): {@code whatsapp_server_reachable} (1 when its
+     * listing was usable, else 0), {@code whatsapp_server_instances} (watched rows placed there),
+     * {@code whatsapp_server_healthy} (of those, connected) and {@code whatsapp_server_listing_seconds}.
+     */
+    public void server(String name, boolean reachable, int instances, int healthy, double listingSeconds) {
+        var values = servers.computeIfAbsent(name, this::serverGauges);
+        values[0].set(reachable ? 1 : 0);
+        values[1].set(instances);
+        values[2].set(healthy);
+        values[3].set(Math.round(listingSeconds * 1000));
+    }
+
+    AtomicLong[] serverGauges(String server) {
+        var values = new AtomicLong[]{new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
+        var tags = Tags.of("server", server);
+        registry.gauge("whatsapp.server.reachable", tags, values[0], AtomicLong::get);
+        registry.gauge("whatsapp.server.instances", tags, values[1], AtomicLong::get);
+        registry.gauge("whatsapp.server.healthy", tags, values[2], AtomicLong::get);
+        registry.gauge("whatsapp.server.listing.seconds", tags, values[3], value -> value.get() / 1000.0);
+        return values;
     }
 
     void disconnect(String reason) {

@@ -32,12 +32,8 @@ function ago(at) {
     if (s < 172800) return Math.round(s / 3600) + ' h ago';
     return Math.round(s / 86400) + ' days ago';
 }
-/** Which Evolution server holds the instance: the API's server field when it has one, else "default". */
-function serverOf(i) {
-    const server = i.server ?? i.evolution_server;
-    if (server == null || server === '') return 'default';
-    return typeof server === 'object' ? (server.name || server.id || 'default') : String(server);
-}
+/** Which Evolution server holds the instance (the integration's evolution_server; "default" with one server). */
+function serverOf(i) { return i.evolution_server || 'default'; }
 /** Since when the integration is in its status: status_changed_at when the API gives it, else its last update. */
 function sinceOf(i) { return i.status_changed_at || i.updated_at || ''; }
 /** Where a restart can help (the server allows it for these only: POST /maintenance/instances/{name}/restart). */

@@ -38,6 +38,11 @@ function serverOf(i) { return i.evolution_server || 'default'; }
 function sinceOf(i) { return i.status_changed_at || i.updated_at || ''; }
 /** Where a restart can help (the server allows it for these only: POST /maintenance/instances/{name}/restart). */
 const RESTARTABLE = ['connecting', 'disconnected'];
+/** After a 401 or 403 WhatsApp ended the session: only a new QR scan helps, so no restart is offered (the server refuses it). */
+function restartable(i) {
+    const reason = i.disconnect_reason || '';
+    return RESTARTABLE.includes(i.status) && !reason.endsWith('(401)') && !reason.endsWith('(403)');
+}
 function statusBadge(status) { return h('span', { class: 'status status-' + status }, status); }
 function toast(text) {
     const t = $('toast');
@@ -210,7 +215,7 @@ function renderAttention() {
                     ? h('button', { type: 'button', class: 'ack', onclick: () => guarded(() => acknowledge(alert)) }, 'Acknowledge') : null,
                 ['disconnected', 'pending', 'connecting'].includes(i.status)
                     ? h('button', { type: 'button', class: 'secondary qr', onclick: () => guarded(() => showQr(i)) }, 'Show QR') : null,
-                RESTARTABLE.includes(i.status)
+                restartable(i)
                     ? h('button', { type: 'button', class: 'secondary restart', onclick: () => guarded(() => restart(i)) }, 'Restart') : null,
                 i.status !== 'deleting'
                     ? h('button', { type: 'button', class: 'danger delete', onclick: () => guarded(() => remove(i)) }, 'Delete…') : null));

@@ -188,7 +188,23 @@ class ConsoleIT {
         assertThat(text("#attention-count")).isEqualTo("2");
         screenshot("04-newest-first");
 
-        // a disconnected instance may be restarted; the simulator, like Evolution, refuses to restart a closed one
+        // after a 403 (or a 401) only a new QR scan helps: no restart is offered, and the server refuses one
+        assertThat(browser.findElements(By.cssSelector(row + " button.restart"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("tr[data-instance='" + clinic + "'] button.restart"))).isEmpty();
+        var refused = Http.post(Service.maintenance("/instances/" + second + "/restart"), Service.admin(), null, "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getString("detail")).contains("pair again");
+
+        // a transient close (440, the session opened elsewhere) may be restarted; the simulator, like Evolution,
+        // refuses to restart an instance that is closed
+        var secret = evolution.instance(second).orElseThrow().webhook().headers().get("x-evolution-secret");
+        var close = "{\"event\":\"connection.update\",\"instance\":\"" + second + "\",\"data\":{\"instance\":\""
+                + second + "\",\"state\":\"close\",\"statusReason\":440},\"date_time\":\"" + Instant.now() + "\"}";
+        var delivered = Http.send(java.net.http.HttpRequest.newBuilder(URI.create(Service.integrations("/webhooks/evolution")))
+                .header("Content-Type", "application/json").header("x-evolution-secret", secret)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(close)).build());
+        assertThat(delivered.status()).as(delivered.body()).isBetween(200, 202);
+        wait(LIVE).until(d -> !d.findElements(By.cssSelector(row + " button.restart")).isEmpty());
         long before = evolution.calls("restart");
         click(By.cssSelector("tr[data-instance='" + second + "'] button.restart"));
         wait(LIVE).until(d -> d.findElement(By.id("toast")).isDisplayed()

@@ -50,8 +50,8 @@ public class RestartResource {
     @APIResponse(responseCode = "200", description = "Evolution restarted it; the next webhook or sweep tells whether it came back",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestartAnswer.class)))
     @APIResponse(responseCode = "404", description = "No integration uses this instance name, or Evolution no longer has it")
-    @APIResponse(responseCode = "409", description = "The integration is not connecting or disconnected, or a pairing "
-            + "request or another restart of it is in progress")
+    @APIResponse(responseCode = "409", description = "The integration is not connecting or disconnected, WhatsApp "
+            + "ended its session (401/403: it needs a new pairing), or a pairing request or another restart of it is in progress")
     @APIResponse(responseCode = "502", description = "Evolution gave no usable answer")
     public Response restart(@PathParam("instance_name") String instanceName) {
         var integration = integrations.find(instanceName)
@@ -59,6 +59,10 @@ public class RestartResource {
         if (!RESTARTABLE.contains(integration.status())) {
             return conflict("A restart is allowed for a connecting or disconnected integration; " + instanceName + " is "
                     + integration.status() + ".");
+        }
+        if (needsNewPairing(integration.disconnectReason())) {
+            return conflict("WhatsApp ended the session of " + instanceName + " (" + integration.disconnectReason()
+                    + "): a restart cannot bring it back; the clinic must pair again with a new QR code.");
         }
         var result = integrations.restart(instanceName);
         var actor = Actors.bounded(security.getUserPrincipal().getName());
@@ -72,6 +76,11 @@ public class RestartResource {
             case FAILED -> Problem.of("evolution-failed", "Bad Gateway", 502,
                     "Evolution did not restart " + instanceName + ": " + result.detail()).toResponse();
         };
+    }
+
+    /** After a 401 or 403 the credentials are gone: only a new QR scan helps (the auto-heal never restarts it either). */
+    static boolean needsNewPairing(String disconnectReason) {
+        return disconnectReason != null && (disconnectReason.endsWith("(401)") || disconnectReason.endsWith("(403)"));
     }
 
     static Response conflict(String detail) {

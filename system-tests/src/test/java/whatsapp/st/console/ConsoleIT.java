@@ -204,7 +204,12 @@ class ConsoleIT {
                 .header("Content-Type", "application/json").header("x-evolution-secret", secret)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(close)).build());
         assertThat(delivered.status()).as(delivered.body()).isBetween(200, 202);
-        wait(LIVE).until(d -> !d.findElements(By.cssSelector(row + " button.restart")).isEmpty());
+        Poll.until(() -> "conflict (440)".equals(Integrations.find(secondId).json().getString("disconnect_reason")),
+                Duration.ofSeconds(10), "the 440 close to be recorded");
+        // the status stays disconnected (only its reason changes), which the live feed does not push: reload
+        browser.navigate().refresh();
+        wait(LIVE).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector(row + " button.restart")).isEmpty());
         long before = evolution.calls("restart");
         click(By.cssSelector("tr[data-instance='" + second + "'] button.restart"));
         wait(LIVE).until(d -> d.findElement(By.id("toast")).isDisplayed()
@@ -365,10 +370,14 @@ class ConsoleIT {
         try {
             evolution.disconnect(clinic, Disconnect.DEVICE_REMOVED);
             waitListed(clinic);
-            var row = browser.findElement(By.cssSelector("tr[data-instance='" + clinic + "']"));
-            assertThat(row.isDisplayed()).isTrue();
-            assertThat(row.getText()).contains("Removed from the phone");
-            assertThat(row.findElement(By.cssSelector("td.actions")).getRect().getWidth()).as("fits the phone").isLessThanOrEqualTo(390);
+            // the live view may redraw the row meanwhile: judge a fresh one each time
+            var rowCss = By.cssSelector("tr[data-instance='" + clinic + "']");
+            wait(LIVE).ignoring(StaleElementReferenceException.class).withMessage("the clinic's row, readable at 390 px")
+                    .until(d -> {
+                        var row = d.findElement(rowCss);
+                        return row.isDisplayed() && row.getText().contains("Removed from the phone")
+                                && row.findElement(By.cssSelector("td.actions")).getRect().getWidth() <= 390;
+                    });
             assertThat((Long) ((JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth;")).as("no sideways scrolling").isLessThanOrEqualTo(390L);
             screenshot("14-phone");

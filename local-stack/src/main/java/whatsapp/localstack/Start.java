@@ -60,6 +60,7 @@ public final class Start {
 
                 ==== WhatsApp integrations is running ====
                 %sAPI            %s/integrations  and  %s/maintenance
+                Console        %s/console/  (paste the admin token below)
                 OpenAPI        %s/openapi
                 Health         %s/health/ready
                 Metrics        %s/metrics
@@ -76,7 +77,7 @@ public final class Start {
 
                 Ctrl-C stops everything.
                 """,
-                urls, server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
+                urls, server.httpUrl(), server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
                 stack.serverEnvironment().get("EVOLUTION_URL"), stack.jdbcUrl(), stack.redisUrlForDisplay(), log,
                 stack.tokens().admin("dev-admin"), stack.tokens().member("dev-member", "org-demo"));
         Thread.currentThread().join();

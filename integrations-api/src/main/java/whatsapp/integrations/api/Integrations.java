@@ -119,6 +119,16 @@ public interface Integrations {
      */
     RestartResult restart(String instanceName);
 
+    /**
+     * The outbox events with a sequence above {@code after}, oldest first, at most {@code limit}, each the JSON sent to
+     * Redis (every organization's): what a node's live console stream relays, read from the database so that a change
+     * recorded on any node of the cluster reaches every node's listeners.
+     */
+    List<String> eventsAfter(long after, int limit);
+
+    /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
+    long lastEventSequence();
+
     enum RetireResult {
         /** every step finished */
         DONE,

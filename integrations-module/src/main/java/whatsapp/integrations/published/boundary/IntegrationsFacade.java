@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,24 @@ public class IntegrationsFacade implements Integrations {
 
     @EJB
     WebhookRepairs webhookRepairs;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> eventsAfter(long after, int limit) {
+        return em.createNativeQuery("SELECT payload FROM integrations.outbox WHERE sequence > ?1 ORDER BY sequence LIMIT ?2")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long lastEventSequence() {
+        return ((Number) em.createNativeQuery("SELECT coalesce(max(sequence), 0) FROM integrations.outbox")
+                .getSingleResult()).longValue();
+    }
 
     @Override
     public long unverifiedWebhooks() {

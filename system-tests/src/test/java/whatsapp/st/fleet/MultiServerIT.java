@@ -33,13 +33,7 @@ import whatsapp.st.systems.Poll;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiServerIT {
 
-    static final Map<String, String> SETTINGS = Map.ofEntries(
-            Map.entry("HEALTH_CHECK_SCHEDULE", "off"),
-            Map.entry("CLEANUP_SCHEDULE", "off"),
-            Map.entry("EVOLUTION_READ_TIMEOUT_MS", "2000"),
-            Map.entry("EVOLUTION_LIST_TIMEOUT_MS", "5000"),
-            Map.entry("ORPHAN_GRACE_MINUTES", "10"),
-            Map.entry("ORPHAN_MAX_DELETIONS", "5"),
+    static final Map<String, String> SETTINGS = whatsapp.st.systems.Stack.with(whatsapp.st.systems.Stack.BASE_SETTINGS,
             Map.entry("EVOLUTION_CAPACITY_A", "2"),
             Map.entry("EVOLUTION_CAPACITY_B", "3"),
             Map.entry("EVOLUTION_CAPACITY_C", "5"),

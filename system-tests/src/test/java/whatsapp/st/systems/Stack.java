@@ -15,6 +15,18 @@ public final class Stack {
     public static final int ALERT_PORT = 18580 + Integer.getInteger("stack.port-offset", 0);
 
     /**
+     * What every stack of the system tests runs with: schedules off (tests trigger runs), short Evolution timeouts, a
+     * 10-minute orphan grace period and at most 5 deletions per cleanup.
+     */
+    public static final Map<String, String> BASE_SETTINGS = Map.of(
+            "HEALTH_CHECK_SCHEDULE", "off",
+            "CLEANUP_SCHEDULE", "off",
+            "EVOLUTION_READ_TIMEOUT_MS", "2000",
+            "EVOLUTION_LIST_TIMEOUT_MS", "5000",
+            "ORPHAN_GRACE_MINUTES", "10",
+            "ORPHAN_MAX_DELETIONS", "5");
+
+    /**
      * Settings the tests rely on: no timers firing during tests. The orphan guards keep their production
      * meaning (tests seed old or young instances and rows instead of switching the grace period off); the
      * maximum is 5 so that a test can exceed it with 6 candidates. The fleet listing gives up after 5 s, so
@@ -25,13 +37,7 @@ public final class Stack {
      * The browser frontend's origins are two made-up ones (CorsIT).
      * A run's lease is renewed every second (lease 2 s), so that a test can outlast it and see a killed node's lease go.
      */
-    static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
-            Map.entry("HEALTH_CHECK_SCHEDULE", "off"),
-            Map.entry("CLEANUP_SCHEDULE", "off"),
-            Map.entry("EVOLUTION_READ_TIMEOUT_MS", "2000"),
-            Map.entry("EVOLUTION_LIST_TIMEOUT_MS", "5000"),
-            Map.entry("ORPHAN_GRACE_MINUTES", "10"),
-            Map.entry("ORPHAN_MAX_DELETIONS", "5"),
+    static final Map<String, String> TEST_SETTINGS = with(BASE_SETTINGS,
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
             Map.entry("IDEMPOTENCY_PRUNE_INTERVAL_SECONDS", "2"),
             Map.entry("CACHE_TTL_SECONDS", "15"),
@@ -45,6 +51,14 @@ public final class Stack {
 
     /** Port offset of the second node (ClusterIT) above the stack's, clear of the in-container tests' server. */
     public static final int SECOND_NODE_OFFSET = 40;
+
+    /** {@code base} and {@code more} as one map (a later entry wins). */
+    @SafeVarargs
+    public static Map<String, String> with(Map<String, String> base, Map.Entry<String, String>... more) {
+        var all = new java.util.HashMap<>(base);
+        for (var entry : more) all.put(entry.getKey(), entry.getValue());
+        return Map.copyOf(all);
+    }
 
     private Stack() {
     }

@@ -83,18 +83,33 @@ public class OrphanCleanup {
         var rows = integrations.inventory();
         var listed = listings.listAll(servers(rows));
         if (listed.stream().noneMatch(ServerListing::listed)) throw new EvolutionUnavailable(failures(listed));
-        var parts = new ArrayList<Orphans>();
         var aborts = new ArrayList<String>();
+        var parts = partsOf(listed, rows, aborts);
+        return OrphanReport.of(merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows),
+                aborts.isEmpty() ? null : String.join("; ", aborts));
+    }
+
+    /** One listed server's orphans, and whether its deletion guard tripped. */
+    record ServerPart(ServerListing server, Orphans orphans, boolean aborted) {
+    }
+
+    /**
+     * Each listed server's orphans with its own guard applied; a server that was not listed, or whose guard trips, is
+     * named in {@code aborts}.
+     */
+    List<ServerPart> partsOf(List<ServerListing> listed, List<IntegrationSummary> rows, List<String> aborts) {
+        var parts = new ArrayList<ServerPart>();
         for (var server : listed) {
             if (!server.listed()) {
                 aborts.add(server.server() + ": not listed (" + server.failure() + "); its part was skipped");
                 continue;
             }
             var orphans = detect(server, rows);
-            parts.add(orphans);
-            DeletionGuards.abortReason(orphans, maxDeletions).ifPresent(abort -> aborts.add(part(listed, server, abort)));
+            Optional<String> abort = DeletionGuards.abortReason(orphans, maxDeletions);
+            abort.ifPresent(reason -> aborts.add(part(listed, server, reason)));
+            parts.add(new ServerPart(server, orphans, abort.isPresent()));
         }
-        return OrphanReport.of(merged(parts, listed, rows), aborts.isEmpty() ? null : String.join("; ", aborts));
+        return parts;
     }
 
     static java.util.Set<String> servers(List<IntegrationSummary> rows) {
@@ -158,28 +173,21 @@ public class OrphanCleanup {
         checkpoint.run();
         var reason = "orphan cleanup" + (run.id() == null ? "" : " run " + run.id()) + " triggered by "
                 + run.triggeredBy() + ": no live counterpart for more than " + graceMinutes + " min";
-        var parts = new ArrayList<Orphans>();
         var aborts = new ArrayList<String>();
+        var parts = partsOf(listed, rows, aborts);
         var instanceCounts = new ArrayList<ItemCounts>();
         var rowCounts = new ArrayList<ItemCounts>();
-        for (var server : listed) {
-            if (!server.listed()) {
-                aborts.add(server.server() + ": not listed (" + server.failure() + "); its part was skipped");
+        for (var part : parts) {
+            var found = part.orphans();
+            if (part.aborted()) {
+                instanceCounts.add(ItemCounts.aborted(found.instances().size()));
+                rowCounts.add(ItemCounts.aborted(found.rows().size()));
                 continue;
             }
-            var orphans = detect(server, rows);
-            parts.add(orphans);
-            Optional<String> abort = DeletionGuards.abortReason(orphans, maxDeletions);
-            if (abort.isPresent()) {
-                aborts.add(part(listed, server, abort.get()));
-                instanceCounts.add(ItemCounts.aborted(orphans.instances().size()));
-                rowCounts.add(ItemCounts.aborted(orphans.rows().size()));
-                continue;
-            }
-            instanceCounts.add(removals.instances(server.server(), orphans.instances(), run.dryRun(), reason, checkpoint));
-            rowCounts.add(removals.rows(orphans.rows(), run.dryRun(), reason, checkpoint));
+            instanceCounts.add(removals.instances(part.server().server(), found.instances(), run.dryRun(), reason, checkpoint));
+            rowCounts.add(removals.rows(found.rows(), run.dryRun(), reason, checkpoint));
         }
-        var orphans = merged(parts, listed, rows);
+        var orphans = merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows);
         if (!run.dryRun()) reportDuplicates(orphans);
         var abortReason = aborts.isEmpty() ? null : String.join("; ", aborts);
         if (abortReason != null) LOG.warning(() -> "Orphan cleanup aborted: " + abortReason);

@@ -113,8 +113,10 @@ public final class LocalStack implements AutoCloseable {
             stack.serverHome = serverHome;
             stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
                     inheritServerOutput, portOffset);
-            // a fleet stack runs beside the shared one of the system tests: a server directory of its own
-            if (!evolutionServers.isEmpty()) stack.server.withOwnBaseDir(workDir.resolve("standalone"));
+            // a server directory of its own (configuration and deployments copied from the provisioned server): two
+            // stacks of one provisioned server (a second ./start.sh, the system tests' launcher restart) must never
+            // share data, tmp and log, or one deletes the deployment files the other is running from
+            stack.server.withOwnBaseDir(workDir.resolve("standalone"));
             stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
             progress.accept("==> Server: WildFly with the EAR on " + stack.server.httpUrl() + " (log: "
                     + workDir.resolve("server.log") + ")");

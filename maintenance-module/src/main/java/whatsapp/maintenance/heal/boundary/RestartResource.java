@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Status;
+import whatsapp.maintenance.heal.control.HealPolicy;
 import whatsapp.maintenance.heal.entity.RestartAnswer;
 import whatsapp.web.problems.boundary.NotFound;
 import whatsapp.web.problems.boundary.Problem;
@@ -80,7 +81,8 @@ public class RestartResource {
 
     /** After a 401 or 403 the credentials are gone: only a new QR scan helps (the auto-heal never restarts it either). */
     static boolean needsNewPairing(String disconnectReason) {
-        return disconnectReason != null && (disconnectReason.endsWith("(401)") || disconnectReason.endsWith("(403)"));
+        return disconnectReason != null
+                && HealPolicy.REPAIR_CODES.stream().anyMatch(code -> disconnectReason.endsWith("(" + code + ")"));
     }
 
     static Response conflict(String detail) {

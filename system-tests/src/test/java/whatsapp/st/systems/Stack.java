@@ -3,6 +3,7 @@ package whatsapp.st.systems;
 import java.nio.file.Path;
 import java.util.Map;
 import whatsapp.localstack.LocalStack;
+import whatsapp.localstack.RoundRobinFront;
 import whatsapp.localstack.WildFlyProcess;
 
 /**
@@ -92,6 +93,23 @@ public final class Stack {
             }
         }
         return second;
+    }
+
+    /** The second node, started again (after a stop or a kill) with its environment plus {@code settings}. */
+    public static synchronized WildFlyProcess restartSecondNode(Map<String, String> settings) {
+        try {
+            second = get().restartNode(second, settings);
+        } catch (Exception e) {
+            throw new IllegalStateException("The second node did not start again: " + e.getMessage(), e);
+        }
+        return second;
+    }
+
+    /** A round-robin front over the first node and the second (ClusterIT), on port 8070 plus the stack's offset. */
+    public static RoundRobinFront front() throws java.io.IOException {
+        var nodes = java.util.List.of(get().server(), secondNode(Map.of())).stream()
+                .map(node -> new RoundRobinFront.Node(node.httpUrl(), node.managementUrl() + "/health/ready")).toList();
+        return RoundRobinFront.start(8070 + Integer.getInteger("stack.port-offset", 0), nodes);
     }
 
     /** Stops the second node (a test is done with the cluster). */

@@ -43,6 +43,16 @@ final class Leftovers {
             stopped.add("WildFly (pid " + process.pid() + ")");
         });
         server.delete();
+        try (var nodes = Files.newDirectoryStream(workDir, "node-*")) { // the further nodes of NODES=n
+            for (Path node : nodes) {
+                var pid = new PidFile(node.resolve("server.pid"));
+                pid.liveProcess().ifPresent(process -> {
+                    terminate(process, 60);
+                    stopped.add("WildFly " + node.getFileName() + " (pid " + process.pid() + ")");
+                });
+                pid.delete();
+            }
+        }
         var redis = new PidFile(workDir.resolve("redis.pid"));
         redis.liveProcess().ifPresent(process -> {
             terminate(process, 10);

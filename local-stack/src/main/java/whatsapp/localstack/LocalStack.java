@@ -37,8 +37,13 @@ public final class LocalStack implements AutoCloseable {
     EmbeddedRedis redis;
     int redisPort;
     EvolutionSimulator simulator;
+    /** The fleet's simulators by server name, when started with several Evolution servers. */
+    final Map<String, EvolutionSimulator> fleet = new java.util.LinkedHashMap<>();
     DevTokens tokens;
     WildFlyProcess server;
+    Path serverHome;
+    /** Nodes after the first ({@link #startNode}), stopped before it on close. */
+    final java.util.List<WildFlyProcess> nodes = new java.util.ArrayList<>();
     final Map<String, String> serverEnv = new HashMap<>();
 
     LocalStack(Path workDir, Map<String, String> env, Consumer<String> progress) {
@@ -66,6 +71,24 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
                                    Map<String, String> overrides, int portOffset, Consumer<String> progress) throws Exception {
+        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, portOffset, progress, java.util.List.of());
+    }
+
+    /**
+     * @param evolutionServers empty: one Evolution (the simulator, or EVOLUTION_URL) as {@code default}; else one
+     *                         simulator per name, each with its own key, passed as {@code EVOLUTION_SERVERS} and
+     *                         {@code EVOLUTION_API_KEY_<NAME>} ({@code EVOLUTION_URL} stays set too, and is ignored)
+     */
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides, int portOffset, java.util.List<String> evolutionServers)
+            throws Exception {
+        return start(workDir, serverHome, freshDatabase, inheritServerOutput, overrides, portOffset, System.out::println,
+                evolutionServers);
+    }
+
+    public static LocalStack start(Path workDir, Path serverHome, boolean freshDatabase, boolean inheritServerOutput,
+                                   Map<String, String> overrides, int portOffset, Consumer<String> progress,
+                                   java.util.List<String> evolutionServers) throws Exception {
         workDir = workDir.toAbsolutePath().normalize();
         Files.createDirectories(workDir);
         Leftovers.requireNoLiveLauncher(workDir);
@@ -81,11 +104,19 @@ public final class LocalStack implements AutoCloseable {
             stack.startDatabase(freshDatabase);
             stack.startRedis();
             stack.startEvolution();
+            stack.startFleet(evolutionServers);
             stack.prepareTokens();
             stack.serverEnv.putIfAbsent("PUBLIC_URL", stack.env.getOrDefault("PUBLIC_URL", "http://127.0.0.1:" + (8080 + portOffset)));
+            // the node's name (runs, logs, meters) and so the transactions node-identifier (server-config/node.cli)
+            stack.serverEnv.putIfAbsent("NODE_ID", stack.env.getOrDefault("NODE_ID", "127.0.0.1:" + (8080 + portOffset)));
             stack.serverEnv.putAll(overrides);
+            stack.serverHome = serverHome;
             stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
                     inheritServerOutput, portOffset);
+            // a server directory of its own (configuration and deployments copied from the provisioned server): two
+            // stacks of one provisioned server (a second ./start.sh, the system tests' launcher restart) must never
+            // share data, tmp and log, or one deletes the deployment files the other is running from
+            stack.server.withOwnBaseDir(workDir.resolve("standalone"));
             stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
             progress.accept("==> Server: WildFly with the EAR on " + stack.server.httpUrl() + " (log: "
                     + workDir.resolve("server.log") + ")");
@@ -159,6 +190,19 @@ public final class LocalStack implements AutoCloseable {
         serverEnv.put("EVOLUTION_API_KEY", SIMULATOR_KEY);
     }
 
+    void startFleet(java.util.List<String> names) throws IOException {
+        if (names.isEmpty()) return;
+        var servers = new StringBuilder();
+        for (var name : names) {
+            var key = "local-simulator-key-" + name;
+            var evolution = EvolutionSimulator.start(freePort(), key);
+            fleet.put(name, evolution);
+            servers.append(servers.length() == 0 ? "" : ",").append(name).append('=').append(evolution.baseUrl());
+            serverEnv.put("EVOLUTION_API_KEY_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), key);
+        }
+        serverEnv.put("EVOLUTION_SERVERS", servers.toString());
+    }
+
     void prepareTokens() throws IOException {
         tokens = DevTokens.generate();
         if (env.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
@@ -173,6 +217,71 @@ public final class LocalStack implements AutoCloseable {
         serverEnv.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         serverEnv.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);   // the development tokens carry it
     }
+
+    /**
+     * One more WildFly node over the same PostgreSQL, Redis and Evolution: its own base directory
+     * {@code <work dir>/<name>} (configuration, lib and deployments copied afresh from the provisioned server's
+     * {@code standalone}; its own data, log and tmp), its own port offset and log ({@code <name>/server.log}), and
+     * {@code NODE_ID} {@code 127.0.0.1:<http port>} unless {@code overrides} name one. Stopped by {@link #close()}.
+     */
+    public WildFlyProcess startNode(String name, int portOffset, Map<String, String> overrides) throws Exception {
+        Path base = workDir.resolve(name);
+        Path standalone = serverHome.resolve("standalone");
+        deleteTree(base);
+        for (String dir : new String[] {"configuration", "lib", "deployments"}) {
+            copyTree(standalone.resolve(dir), base.resolve(dir));
+        }
+        var env = new HashMap<>(serverEnv);
+        env.put("NODE_ID", "127.0.0.1:" + (8080 + portOffset));
+        env.putAll(overrides);
+        var node = new WildFlyProcess(serverHome, env, base.resolve("server.log"), false, portOffset);
+        node.baseDir = base;
+        node.pidFile = new PidFile(base.resolve("server.pid"));
+        nodes.add(node);
+        progress.accept("==> Server " + name + ": WildFly with the EAR on " + node.httpUrl() + " (log: " + node.log + ")");
+        node.start(Duration.ofSeconds(180));
+        return node;
+    }
+
+    /** Copies a directory of the provisioned server, leaving out the deployment scanner's markers and config history. */
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(path);
+                String name = path.getFileName().toString();
+                if (relative.toString().startsWith("standalone_xml_history") || name.endsWith(".deployed")
+                        || name.endsWith(".failed") || name.endsWith(".isdeploying") || name.endsWith(".pending")) continue;
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(path)) Files.createDirectories(target);
+                else Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(path);
+        }
+    }
+
+    /**
+     * Stops the first node and starts it again with its environment plus {@code settings} (e.g. schedules switched
+     * on for a test); an empty map restores the environment it started with.
+     */
+    public WildFlyProcess restartServer(Map<String, String> settings) throws Exception {
+        server.stop();
+        var env = new HashMap<>(serverEnv);
+        env.putAll(settings);
+        var restarted = new WildFlyProcess(serverHome, env, server.log, server.inheritOutput, server.portOffset);
+        restarted.pidFile = server.pidFile;
+        server = restarted;
+        server.start(Duration.ofSeconds(180));
+        return server;
+    }
+
+    public java.util.List<WildFlyProcess> nodes() { return java.util.List.copyOf(nodes); }
 
     /** Stops embedded Redis (for outage tests); {@link #startRedisAgain()} brings it back on the same port. */
     public void stopRedis() throws IOException {
@@ -198,6 +307,8 @@ public final class LocalStack implements AutoCloseable {
     public String redisUrl() { return serverEnv.get("REDIS_URL"); }
     public String jdbcUrl() { return serverEnv.get("DB_URL"); }
     public Optional<EvolutionSimulator> simulator() { return Optional.ofNullable(simulator); }
+    /** The simulator of one server of the fleet (started with several Evolution servers). */
+    public EvolutionSimulator simulator(String server) { return fleet.get(server); }
     public DevTokens tokens() { return tokens; }
     public WildFlyProcess server() { return server; }
     public Map<String, String> serverEnvironment() { return Map.copyOf(serverEnv); }
@@ -205,8 +316,10 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            for (var node : nodes) node.stop();
             if (server != null) server.stop();
             if (simulator != null) simulator.close();
+            for (var evolution : fleet.values()) evolution.close();
             if (redis != null) redis.stop();
             if (postgres != null) postgres.close();
         } finally {

@@ -10,14 +10,20 @@ import java.util.Map;
  * {@code <root>/.local-stack}), and {@code STACK_PORT_OFFSET}, added to WildFly's 8080 and 9990 (default 0), so
  * that two stacks can run side by side. After the launcher was killed (kill -9, a crashed terminal), the next
  * start stops what the last one left running from the same work directory and says so in one line.
+ * {@code NODES} (default 1) starts that many WildFly nodes over the same PostgreSQL, Redis and simulator, node
+ * <i>i</i> at port offset {@code STACK_PORT_OFFSET + 100·(i−1)} with its own base directory {@code node-<i>}.
  */
 public final class Start {
+
+    /** Port offset between two nodes of {@code NODES=n}: node 2 answers on 8180 and 10090. */
+    static final int NODE_PORT_STEP = 100;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String dir = System.getenv("STACK_DIR");
         Path workDir = (dir == null || dir.isBlank() ? root.resolve(".local-stack") : Path.of(dir)).toAbsolutePath().normalize();
         int portOffset = Integer.parseInt(System.getenv().getOrDefault("STACK_PORT_OFFSET", "0").trim());
+        int nodes = Math.max(1, Integer.parseInt(System.getenv().getOrDefault("NODES", "1").trim()));
         Path log = workDir.resolve("server.log");
         java.nio.file.Files.createDirectories(workDir);
         var console = ServerConsole.follow(log, System.out::println);
@@ -25,6 +31,7 @@ public final class Start {
         try {
             stack = LocalStack.start(workDir, root.resolve("ear/target/server"), false, false, Map.of(), portOffset,
                     System.out::println);
+            for (int i = 2; i <= nodes; i++) stack.startNode("node-" + i, portOffset + NODE_PORT_STEP * (i - 1), Map.of());
         } catch (Exception e) {
             Thread.sleep(300); // let the console show the server's last errors
             console.close();
@@ -41,10 +48,19 @@ public final class Start {
             }
         }));
         var server = stack.server();
+        var urls = new StringBuilder();
+        if (nodes > 1) {
+            urls.append("Nodes          ").append(server.httpUrl()).append("  (").append(server.managementUrl()).append(")\n");
+            for (var node : stack.nodes()) {
+                urls.append("               ").append(node.httpUrl()).append("  (").append(node.managementUrl())
+                        .append(", log ").append(node.log).append(")\n");
+            }
+        }
         System.out.printf("""
 
                 ==== WhatsApp integrations is running ====
-                API            %s/integrations  and  %s/maintenance
+                %sAPI            %s/integrations  and  %s/maintenance
+                Console        %s/console/  (paste the admin token below)
                 OpenAPI        %s/openapi
                 Health         %s/health/ready
                 Metrics        %s/metrics
@@ -61,7 +77,7 @@ public final class Start {
 
                 Ctrl-C stops everything.
                 """,
-                server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
+                urls, server.httpUrl(), server.httpUrl(), server.httpUrl(), server.httpUrl(), server.managementUrl(), server.managementUrl(),
                 stack.serverEnvironment().get("EVOLUTION_URL"), stack.jdbcUrl(), stack.redisUrlForDisplay(), log,
                 stack.tokens().admin("dev-admin"), stack.tokens().member("dev-member", "org-demo"));
         Thread.currentThread().join();

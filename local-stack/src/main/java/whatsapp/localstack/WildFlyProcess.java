@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,11 @@ public final class WildFlyProcess {
     final Path log;
     final boolean inheritOutput;
     final int portOffset;
+    /**
+     * The server's base directory ({@code jboss.server.base.dir}: configuration, deployments, data, log, tmp); null for
+     * the provisioned server's own {@code standalone}. A second node of the same server needs one of its own.
+     */
+    Path baseDir;
     /** Where the server's pid is recorded for the next start to find after a kill of the launcher; none when null. */
     PidFile pidFile;
     Process process;
@@ -44,12 +50,38 @@ public final class WildFlyProcess {
         this.portOffset = portOffset;
     }
 
+    /**
+     * A server of its own beside another from the same home: its configuration, deployments, data and logs are a copy
+     * of the home's {@code standalone} directory in {@code baseDir} (made afresh).
+     */
+    public WildFlyProcess withOwnBaseDir(Path baseDir) throws IOException {
+        var source = home.resolve("standalone");
+        if (Files.exists(baseDir)) {
+            try (var old = Files.walk(baseDir)) {
+                for (var path : old.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
+            }
+        }
+        try (var files = Files.walk(source)) {
+            for (var path : files.toList()) {
+                var relative = source.relativize(path).toString();
+                if (relative.startsWith("data") || relative.startsWith("tmp") || relative.startsWith("log")) continue;
+                var target = baseDir.resolve(relative);
+                if (Files.isDirectory(path)) Files.createDirectories(target);
+                else Files.copy(path, target);
+            }
+        }
+        this.baseDir = baseDir;
+        return this;
+    }
+
     public void start(Duration timeout) throws IOException, InterruptedException {
         requireFree(8080 + portOffset);
         requireFree(9990 + portOffset);
-        var builder = new ProcessBuilder(home.toAbsolutePath().normalize().resolve("bin/standalone.sh").toString(),
+        var command = new java.util.ArrayList<>(java.util.List.of(home.toAbsolutePath().normalize().resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
-                "-Djboss.socket.binding.port-offset=" + portOffset);
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+        if (baseDir != null) command.add("-Djboss.server.base.dir=" + baseDir.toAbsolutePath().normalize());
+        var builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // glibc's per-thread arenas otherwise bloat RSS
@@ -59,7 +91,7 @@ public final class WildFlyProcess {
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
-        String marker = home.toAbsolutePath().normalize().toString();
+        String marker = (baseDir == null ? home : baseDir).toAbsolutePath().normalize().toString();
         if (pidFile != null) pidFile.write(process.pid(), marker); // the launch script; its JVM once there is one
         awaitReady(timeout);
         if (pidFile != null) pidFile.write(pid(), marker);

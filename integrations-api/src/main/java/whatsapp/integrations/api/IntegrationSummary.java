@@ -6,12 +6,23 @@ import java.util.UUID;
 
 /**
  * The part of an integration other modules may rely on; {@code statusChangedAt} is when the status last changed;
+ * {@code evolutionServer} is the name of the Evolution server holding its instance ({@code default} with one server);
  * {@code webhookUnverified}: Evolution may still hold a webhook secret that matches no stored hash (an adopted
  * instance whose webhook could not be set yet).
  */
 public record IntegrationSummary(UUID id, String organizationId, String instanceName, Status status,
                                  boolean enabled, String phoneNumber, Instant connectedAt,
                                  String disconnectReason, Instant createdAt, Instant updatedAt,
-                                 Instant statusChangedAt, boolean webhookUnverified)
+                                 Instant statusChangedAt, String evolutionServer, boolean webhookUnverified)
         implements Serializable {
+
+    public static final String DEFAULT_SERVER = "default";
+
+    /** On the one server {@value #DEFAULT_SERVER}. */
+    public IntegrationSummary(UUID id, String organizationId, String instanceName, Status status, boolean enabled,
+                              String phoneNumber, Instant connectedAt, String disconnectReason, Instant createdAt,
+                              Instant updatedAt, Instant statusChangedAt, boolean webhookUnverified) {
+        this(id, organizationId, instanceName, status, enabled, phoneNumber, connectedAt, disconnectReason, createdAt,
+                updatedAt, statusChangedAt, DEFAULT_SERVER, webhookUnverified);
+    }
 }

@@ -29,7 +29,7 @@ public interface Integrations {
      */
     List<IntegrationSummary> inventoryPage(String afterInstanceName, int limit);
 
-    /** The integration row using this instance name, if any (being deleted included). */
+    /** The integration row using this instance name, if any (being deleted included); its server is {@code evolutionServer}. */
     Optional<IntegrationSummary> find(String instanceName);
 
     /**
@@ -83,8 +83,11 @@ public interface Integrations {
      * Records an {@code instance.duplicate_number} event (one per instance named that has a row, through the outbox)
      * and an audit entry: two or more instances are paired with one WhatsApp number. Once per number and set of
      * instances within the cooldown ({@code duplicate-number.cooldown-hours}): a repeated report changes nothing.
+     *
+     * @param servers the Evolution server of each instance, in the order of {@code instanceNames} (empty: not known);
+     *                named in the audit entry when the instances are on more than one server
      */
-    void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor);
+    void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor);
 
     /**
      * Appends an audit entry per instance named, in the caller's transaction: under its integration (and so its
@@ -97,13 +100,34 @@ public interface Integrations {
      * Logs out and deletes an Evolution instance that no integration uses, unless the name is in use after all,
      * and audits the deletion under {@code actor}.
      */
-    OrphanRemoval removeOrphan(String instanceName, String actor, String reason);
+    OrphanRemoval removeOrphan(String server, String instanceName, String actor, String reason);
+
+    /** An orphan on the one server {@code default}. */
+    default OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
+        return removeOrphan(IntegrationSummary.DEFAULT_SERVER, instanceName, actor, reason);
+    }
+
+    /**
+     * Rows per Evolution server and status (being deleted included); creations in flight count as {@code pending}. A
+     * server no configuration names any more still appears here, under its name.
+     */
+    Map<String, Map<Status, Long>> countsByServer();
 
     /**
      * Restarts an instance (the auto-heal's action), never overlapping a pairing request or another restart of the
      * same instance anywhere in the cluster.
      */
     RestartResult restart(String instanceName);
+
+    /**
+     * The outbox events with a sequence above {@code after}, oldest first, at most {@code limit}, each the JSON sent to
+     * Redis (every organization's): what a node's live console stream relays, read from the database so that a change
+     * recorded on any node of the cluster reaches every node's listeners.
+     */
+    List<String> eventsAfter(long after, int limit);
+
+    /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
+    long lastEventSequence();
 
     enum RetireResult {
         /** every step finished */

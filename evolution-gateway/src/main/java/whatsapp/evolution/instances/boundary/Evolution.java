@@ -1,10 +1,7 @@
 package whatsapp.evolution.instances.boundary;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.json.JsonString;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +37,19 @@ import whatsapp.evolution.instances.entity.Webhook;
  * Evolution API (2.3.x, and the 1.8 shapes) as outcomes. Never throws for anything Evolution or the network
  * does, never logs bodies, tokens or the API key. "Missing" is only ever Evolution's own 404 for that
  * name, answered while the API key is proven; everything unclear is Unavailable: change nothing.
+ * One per Evolution server ({@link EvolutionFleet#on(String)}), each with its own clients and key proof.
  */
-@ApplicationScoped
+@Vetoed
 public class Evolution implements AutoCloseable {
 
     static final Duration PING_CACHE = Duration.ofSeconds(30);
+    /** How long a placement probe's answer is reused. */
+    static final Duration PROBE_CACHE = Duration.ofSeconds(5);
+    static final String PROBE_NAME = "whatsapp-placement-probe";
+
+    String server = EvolutionServer.DEFAULT;
+    /** Non-null: this server is no longer configured, and this is why nothing is sent. */
+    String unconfigured;
 
     Clients clients;
     InstancesClient instances;
@@ -59,14 +64,9 @@ public class Evolution implements AutoCloseable {
     Duration proofWait;
     ExecutorService ownProofThread;
     final AtomicReference<Reachability> lastPing = new AtomicReference<>();
+    final AtomicReference<Reachability> lastProbe = new AtomicReference<>();
 
-    /** For CDI's client proxy only. */
     protected Evolution() {
-    }
-
-    @Inject
-    public Evolution(EvolutionSettings settings, Instance<MeterRegistry> registries) {
-        this(settings, registries.isResolvable() ? registries.get() : null, Clock.systemUTC());
     }
 
     public Evolution(EvolutionSettings settings) {
@@ -75,14 +75,40 @@ public class Evolution implements AutoCloseable {
 
     /** @param registry null: no metrics */
     public Evolution(EvolutionSettings settings, MeterRegistry registry, Clock clock) {
+        this(EvolutionServer.DEFAULT, settings, registry, clock);
+    }
+
+    /** @param server the server's name: the metrics' {@code server} tag */
+    public Evolution(String server, EvolutionSettings settings, MeterRegistry registry, Clock clock) {
+        this.server = server;
         this.clock = clock;
         this.proofWait = settings.listTimeout();
         this.keyProof = new KeyProof(clock, settings.keyProofValidity(), proofExecutor());
-        this.transport = new Transport(keyProof, new Meters(registry));
+        this.transport = new Transport(keyProof, new Meters(registry, server));
         this.clients = Clients.of(settings.url(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout(),
                 settings.listTimeout());
         this.instances = clients.instances();
         this.fleet = clients.fleet();
+    }
+
+    /**
+     * A server rows still name but configuration no longer does: every call answers Unavailable ("not configured")
+     * without sending anything, so that its instances are never taken for missing.
+     */
+    public static Evolution unconfigured(String server) {
+        var evolution = new Evolution();
+        evolution.server = server;
+        evolution.clock = Clock.systemUTC();
+        evolution.proofWait = Duration.ZERO;
+        evolution.keyProof = new KeyProof(evolution.clock, Duration.ZERO, Runnable::run);
+        evolution.transport = Transport.unconfigured(server, evolution.keyProof);
+        evolution.unconfigured = "Evolution server " + server + " is not configured";
+        return evolution;
+    }
+
+    /** This server's name in the fleet. */
+    public String server() {
+        return server;
     }
 
     /**
@@ -215,6 +241,7 @@ public class Evolution implements AutoCloseable {
 
     /** {@code GET /} (no key involved), bounded by the connect timeout, cached for 30 s. */
     public Reachability ping() {
+        if (unconfigured != null) return new Reachability.Unreachable(unconfigured, clock.instant());
         var last = lastPing.get();
         if (last != null && last.checkedAt().plus(PING_CACHE).isAfter(clock.instant())) return last;
         var answer = transport.send(Transport.ROOT, null, clients.probe()::root, false);
@@ -224,6 +251,22 @@ public class Evolution implements AutoCloseable {
                 : new Reachability.Unreachable(answer.kind() == Kind.OK ? "not an Evolution API root" : answer.reason(),
                 clock.instant());
         lastPing.set(result);
+        return result;
+    }
+
+    /**
+     * Whether the server answers an authenticated call now (placement): {@code fetchInstances} of a name nobody uses,
+     * bounded by the connect timeout, cached for 5 s. Its 404 or 200 proves server and key.
+     */
+    public Reachability probe() {
+        if (unconfigured != null) return new Reachability.Unreachable(unconfigured, clock.instant());
+        var last = lastProbe.get();
+        if (last != null && last.checkedAt().plus(PROBE_CACHE).isAfter(clock.instant())) return last;
+        var answer = transport.send("probe", PROBE_NAME, () -> clients.probe().fetchInstance(PROBE_NAME), false);
+        Reachability result = answer.kind() == Kind.OK || answer.kind() == Kind.INSTANCE_NOT_FOUND
+                ? new Reachability.Reachable(null, clock.instant())
+                : new Reachability.Unreachable(answer.reason(), clock.instant());
+        lastProbe.set(result);
         return result;
     }
 
@@ -267,10 +310,9 @@ public class Evolution implements AutoCloseable {
         return name;
     }
 
-    @PreDestroy
     @Override
     public void close() {
         if (ownProofThread != null) ownProofThread.shutdownNow();
-        clients.close();
+        if (clients != null) clients.close();
     }
 }

@@ -1,26 +1,19 @@
 package whatsapp.evolution.instances.boundary;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads {@code evolution.*} from MicroProfile Config (env {@code EVOLUTION_URL}, {@code EVOLUTION_API_KEY}, ...).
- * URL and key have no default: without them the deployment fails, as it should.
+ * Reads {@code evolution.*} from MicroProfile Config: the servers ({@link EvolutionServers}: {@code EVOLUTION_SERVERS}
+ * with the per-server {@code EVOLUTION_API_KEY_<NAME>}, ..., or {@code EVOLUTION_URL} + {@code EVOLUTION_API_KEY}),
+ * whose names are known only at run time and so are read through {@link ConfigProvider}, and the timeouts every server
+ * shares. Without any server the deployment fails, as it should.
  */
 @Dependent
 public class EvolutionConfiguration {
-
-    @Inject
-    @ConfigProperty(name = "evolution.url")
-    URI url;
-
-    @Inject
-    @ConfigProperty(name = "evolution.api-key")
-    String apiKey;
 
     @Inject
     @ConfigProperty(name = "evolution.connect-timeout-ms", defaultValue = "2000")
@@ -38,9 +31,14 @@ public class EvolutionConfiguration {
     @ConfigProperty(name = "evolution.key-proof-seconds", defaultValue = "60")
     long keyProofSeconds;
 
-    @Produces
-    EvolutionSettings settings() {
-        return new EvolutionSettings(url, apiKey, Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs),
-                Duration.ofMillis(listTimeoutMs), Duration.ofSeconds(keyProofSeconds));
+    public EvolutionServers servers() {
+        var config = ConfigProvider.getConfig();
+        return EvolutionServers.read(name -> config.getOptionalValue(name, String.class));
+    }
+
+    /** How to reach one server: its URL and key, the shared timeouts. */
+    public EvolutionSettings settings(EvolutionServer server) {
+        return new EvolutionSettings(server.url(), server.apiKey(), Duration.ofMillis(connectTimeoutMs),
+                Duration.ofMillis(readTimeoutMs), Duration.ofMillis(listTimeoutMs), Duration.ofSeconds(keyProofSeconds));
     }
 }

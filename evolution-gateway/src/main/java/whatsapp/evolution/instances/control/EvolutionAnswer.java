@@ -125,7 +125,7 @@ public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String
         return answer(Kind.OK, 200, "ok");
     }
 
-    static EvolutionAnswer answer(Kind kind, int status, String reason) {
+    public static EvolutionAnswer answer(Kind kind, int status, String reason) {
         return new EvolutionAnswer(kind, status, null, List.of(), reason, false);
     }
 

@@ -27,6 +27,23 @@ public class Transport {
         this.meters = meters;
     }
 
+    /** A server no longer configured: every call is answered "unavailable" without being sent, so nothing is ever "missing". */
+    public static Transport unconfigured(String server, KeyProof keyProof) {
+        var reason = "Evolution server " + server + " is not configured";
+        return new Transport(keyProof, new Meters(null)) {
+            @Override
+            public EvolutionAnswer send(String route, String name, Supplier<Response> request, boolean idempotent) {
+                return EvolutionAnswer.answer(Kind.FAILED, 0, reason);
+            }
+
+            @Override
+            public <T> T stream(String route, Supplier<Response> request, java.util.function.Function<java.io.InputStream, T> reader,
+                                java.util.function.Function<EvolutionAnswer, T> otherwise) {
+                return otherwise.apply(EvolutionAnswer.answer(Kind.FAILED, 0, reason));
+            }
+        };
+    }
+
     /**
      * @param route       route name for logs and metrics (root, fetchInstances, connect, ...)
      * @param name        the instance the call is about (null for the fleet or root)

@@ -75,21 +75,30 @@ public class InstanceCache {
 
     /** The entries of these rows, in one pipelined batch (10,000 rows: one round trip, not 10,000). */
     public void putAll(List<RoutingEntry> entries) throws Exception {
-        if (entries.isEmpty()) return;
-        var batch = redis.createBatch();
-        for (var entry : entries) {
-            batch.getBucket(key(entry.instanceName())).setAsync(
-                    summary(entry.organizationId(), entry.integrationId(), entry.instanceName(), entry.status(), true), ttl);
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            var batch = redis.createBatch();
+            for (var entry : entries.subList(from, Math.min(entries.size(), from + BATCH))) {
+                batch.getBucket(key(entry.instanceName())).setAsync(
+                        summary(entry.organizationId(), entry.integrationId(), entry.instanceName(), entry.status(), true), ttl);
+            }
+            batch.executeAsync().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
-        batch.executeAsync().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+
+    /**
+     * Commands per Redis batch: one batch of a 50,000-instance fleet's entries (several MB written at once) failed with
+     * {@code WriteRedisConnectionException} every sweep; batches of this size go through.
+     */
+    static final int BATCH = 5_000;
 
     /** Removes the entries of these instances, in one batch. */
     public void removeAll(Collection<String> instanceNames) throws Exception {
-        if (instanceNames.isEmpty()) return;
-        var batch = redis.createBatch();
-        for (var name : instanceNames) batch.getBucket(key(name)).deleteAsync();
-        batch.executeAsync().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        var names = List.copyOf(instanceNames);
+        for (int from = 0; from < names.size(); from += BATCH) {
+            var batch = redis.createBatch();
+            for (var name : names.subList(from, Math.min(names.size(), from + BATCH))) batch.getBucket(key(name)).deleteAsync();
+            batch.executeAsync().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     static String summary(String organizationId, UUID integrationId, String instanceName, Status status, boolean enabled) {

@@ -40,11 +40,11 @@ public class Creations {
     // Claims are taken, renewed and checked against the database's clock, like every lease: nodes' clocks may disagree.
     static final String CLAIM = """
             INSERT INTO integrations.provisioning_claims
-                (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at)
-            VALUES (?1, ?2, ?3, ?4, now() + make_interval(secs => ?5), now()) ON CONFLICT (organization_id) DO NOTHING""";
+                (organization_id, instance_name, webhook_secret_hash, claimed_by, claimed_until, created_at, evolution_server)
+            VALUES (?1, ?2, ?3, ?4, now() + make_interval(secs => ?5), now(), ?6) ON CONFLICT (organization_id) DO NOTHING""";
     static final String TAKE_OVER = """
             UPDATE integrations.provisioning_claims SET claimed_by = ?1, claimed_until = now() + make_interval(secs => ?2)
-            WHERE organization_id = ?3 AND claimed_until < now() RETURNING instance_name""";
+            WHERE organization_id = ?3 AND claimed_until < now() RETURNING instance_name, evolution_server""";
     static final String RENEW = """
             UPDATE integrations.provisioning_claims SET claimed_until = now() + make_interval(secs => ?1)
             WHERE organization_id = ?2 AND claimed_by = ?3""";
@@ -57,14 +57,16 @@ public class Creations {
         if (reads.enabledFor(organizationId).isPresent()) return new Claim.Busy(); // created meanwhile: reuse it
         int inserted = em.createNativeQuery(CLAIM)
                 .setParameter(1, organizationId).setParameter(2, name.value()).setParameter(3, secretHash)
-                .setParameter(4, claimant).setParameter(5, seconds(lease))
+                .setParameter(4, claimant).setParameter(5, seconds(lease)).setParameter(6, name.server())
                 .executeUpdate();
         if (inserted == 1) return new Claim.Fresh(name);
         @SuppressWarnings("unchecked")
-        List<String> takenOver = em.createNativeQuery(TAKE_OVER)
+        List<Object[]> takenOver = em.createNativeQuery(TAKE_OVER)
                 .setParameter(1, claimant).setParameter(2, seconds(lease)).setParameter(3, organizationId)
                 .getResultList();
-        return takenOver.isEmpty() ? new Claim.Busy() : new Claim.TakenOver(new InstanceName(takenOver.get(0)));
+        // a taken-over claim keeps its server: its instance may exist there already
+        return takenOver.isEmpty() ? new Claim.Busy()
+                : new Claim.TakenOver(new InstanceName((String) takenOver.get(0)[0], (String) takenOver.get(0)[1]));
     }
 
     static double seconds(Duration lease) {
@@ -118,7 +120,8 @@ public class Creations {
                 .setParameter(1, organizationId).setParameter(2, claimant).executeUpdate();
         if (ours == 0) throw new ClaimLost(organizationId);
         Instant now = Instant.now();
-        var integration = new Integration(UUID.randomUUID(), organizationId, name.value(), instanceId, secretHash, status, now);
+        var integration = new Integration(UUID.randomUUID(), organizationId, name.value(), instanceId, secretHash, status, now)
+                .on(name.server());
         if (!webhookVerified) integration.webhookUnverified(now);
         em.persist(integration);
         outbox.append(EventType.CREATED, integration.ref(), now);

@@ -59,11 +59,11 @@ public class InstanceSetup {
     public Provisioned create(String organizationId, InstanceName name, WebhookSecret secret, String claimant, String actor,
                               String reason) {
         var request = new CreateInstance(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, secret.value()), EVENTS);
-        return evolution.create(request).match(
+        return evolution.create(name.server(), request).match(
                 created -> recorded(creations.created(organizationId, claimant, name, created.instanceId(), secret.hash(),
                         ConnectionState.firstSeen(ConnectionState.of(created.status())), actor, reason)),
                 // our own earlier attempt may have created it: look it up rather than fail blindly
-                taken -> adopt(organizationId, name, claimant, actor, evolution.lookup(name.value()), null, true),
+                taken -> adopt(organizationId, name, claimant, actor, evolution.lookup(name.server(), name.value()), null, true),
                 rejected -> {
                     creations.drop(organizationId, claimant);
                     throw new EvolutionRejected(rejected.messages());
@@ -75,7 +75,7 @@ public class InstanceSetup {
 
     /** A claim left by a creator that vanished or gave up: its instance may exist already, or still be on its way. */
     public Provisioned resume(String organizationId, InstanceName name, WebhookSecret secret, String claimant, String actor) {
-        return adopt(organizationId, name, claimant, actor, evolution.lookup(name.value()), secret, false);
+        return adopt(organizationId, name, claimant, actor, evolution.lookup(name.server(), name.value()), secret, false);
     }
 
     /**
@@ -117,7 +117,7 @@ public class InstanceSetup {
     Optional<Lookup> recheckedMissing(InstanceName name) {
         for (int i = 0; i < settings.takeoverRechecks(); i++) {
             pause(RECHECK_PAUSE);
-            var again = evolution.lookup(name.value());
+            var again = evolution.lookup(name.server(), name.value());
             if (!(again instanceof Lookup.Missing)) return Optional.of(again);
         }
         return Optional.empty();
@@ -164,7 +164,7 @@ public class InstanceSetup {
     AdoptedWebhook adoptedWebhook(String organizationId, InstanceName name) {
         for (int attempt = 1; attempt <= WEBHOOK_ATTEMPTS; attempt++) {
             var fresh = WebhookSecret.generate();
-            if (evolution.setWebhook(name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()), EVENTS)) {
+            if (evolution.setWebhook(name.server(), name.value(), webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()), EVENTS)) {
                 return new AdoptedWebhook(fresh.hash(), true);
             }
             if (attempt < WEBHOOK_ATTEMPTS) pause(WEBHOOK_PAUSE);

@@ -23,7 +23,7 @@ public class Inventory {
 
     static final String SUMMARY = """
             SELECT id, organization_id, instance_name, status, enabled, phone_number, connected_at, disconnect_reason,
-                   created_at, updated_at, status_changed_at, webhook_unverified
+                   created_at, updated_at, status_changed_at, evolution_server, webhook_unverified
             FROM integrations.integrations""";
 
     @PersistenceContext
@@ -76,6 +76,24 @@ public class Inventory {
         return counts;
     }
 
+    /**
+     * Rows per Evolution server and status (being deleted included), plus creations in flight as {@code pending} on
+     * the server their claim chose: what placement counts as used slots.
+     */
+    public Map<String, Map<Status, Long>> countsByServer() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT evolution_server, status, count(*) FROM integrations.integrations GROUP BY evolution_server, status
+                UNION ALL
+                SELECT c.evolution_server, 'pending', count(*) FROM integrations.provisioning_claims c
+                WHERE NOT EXISTS (SELECT 1 FROM integrations.integrations i WHERE i.instance_name = c.instance_name)
+                GROUP BY c.evolution_server""").getResultList();
+        var counts = new java.util.TreeMap<String, Map<Status, Long>>();
+        for (var row : rows) counts.computeIfAbsent((String) row[0], server -> new EnumMap<>(Status.class))
+                .merge(Status.of((String) row[1]), ((Number) row[2]).longValue(), Long::sum);
+        return counts;
+    }
+
     List<IntegrationSummary> summaries(String sql, String parameter) {
         var query = em.createNativeQuery(sql);
         if (parameter != null) query.setParameter(1, parameter);
@@ -87,7 +105,7 @@ public class Inventory {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new IntegrationSummary(SqlValues.uuid(r[0]), (String) r[1], (String) r[2],
                 Status.of((String) r[3]), (Boolean) r[4], (String) r[5], SqlValues.instant(r[6]), (String) r[7],
-                SqlValues.instant(r[8]), SqlValues.instant(r[9]), SqlValues.instant(r[10]),
-                Boolean.TRUE.equals(r[11]))).toList();
+                SqlValues.instant(r[8]), SqlValues.instant(r[9]), SqlValues.instant(r[10]), (String) r[11],
+                Boolean.TRUE.equals(r[12]))).toList();
     }
 }

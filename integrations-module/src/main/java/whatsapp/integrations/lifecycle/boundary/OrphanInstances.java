@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.EvolutionFleet;
 import whatsapp.integrations.api.OrphanRemoval;
 import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.events.control.Outbox;
@@ -45,7 +45,7 @@ public class OrphanInstances {
      * time budget nor open the request path's circuit breaker.
      */
     @Inject
-    Evolution evolution;
+    EvolutionFleet fleet;
 
     @Inject
     AuditLog audit;
@@ -59,13 +59,13 @@ public class OrphanInstances {
 
     /** Checked for use just before Evolution is asked; no transaction is open during the call, one short one after. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OrphanRemoval remove(String instanceName, String actor, String reason) {
+    public OrphanRemoval remove(String server, String instanceName, String actor, String reason) {
         if (inventory.inUse(instanceName))
             return new OrphanRemoval(OrphanRemoval.Outcome.IN_USE, "now in use by an integration");
-        return evolution.delete(instanceName).match(
+        return fleet.on(server).delete(instanceName).match(
                 deleted -> {
                     audited(instanceName, actor, reason);
-                    LOG.info(() -> "Orphaned Evolution instance " + instanceName + " logged out and deleted");
+                    LOG.info(() -> "Orphaned Evolution instance " + instanceName + " logged out and deleted from server " + server);
                     return new OrphanRemoval(OrphanRemoval.Outcome.DELETED, "logged out and deleted");
                 },
                 gone -> new OrphanRemoval(OrphanRemoval.Outcome.ALREADY_GONE, "gone before the deletion"),
@@ -88,7 +88,7 @@ public class OrphanInstances {
      * {@code duplicate-number.cooldown-hours} (default 24), a changed set at once. Reports older than the cooldown
      * (numbers no longer shared) are pruned here too.
      */
-    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor) {
         var now = Instant.now();
         var cooledDown = now.minus(Duration.ofHours(cooldownHours));
         em.createNativeQuery("DELETE FROM integrations.duplicate_number_reports WHERE reported_at < ?1")
@@ -109,8 +109,17 @@ public class OrphanInstances {
                 .forEach(integration -> {
                     outbox.append(EventType.DUPLICATE_NUMBER, integration.ref(), now);
                     audit.record(actor, "duplicate_number.detected", integration.ref(),
-                            "number " + phoneNumber + " is paired with " + String.join(", ", instanceNames), now);
+                            "number " + phoneNumber + " is paired with " + pairedWith(instanceNames, servers), now);
                 });
+    }
+
+    /** {@code a, b}; on more than one Evolution server {@code a (server x), b (server y)}. */
+    static String pairedWith(List<String> instanceNames, List<String> servers) {
+        if (servers == null || servers.size() != instanceNames.size() || new java.util.HashSet<>(servers).size() < 2)
+            return String.join(", ", instanceNames);
+        var named = new java.util.ArrayList<String>();
+        for (int i = 0; i < instanceNames.size(); i++) named.add(instanceNames.get(i) + " (server " + servers.get(i) + ")");
+        return String.join(", ", named);
     }
 
     /**

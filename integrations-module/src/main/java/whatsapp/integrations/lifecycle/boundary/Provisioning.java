@@ -71,6 +71,9 @@ public class Provisioning {
     @Inject
     Waiters waiters;
 
+    @Inject
+    Placement placement;
+
     /**
      * {@code POST /integrations/whatsapp}: the answer given before under this {@code Idempotency-Key}, or a new one
      * (kept for the next retry).
@@ -108,7 +111,7 @@ public class Provisioning {
                     continue; // the stale row was retired: create anew
                 }
                 var secret = WebhookSecret.generate();
-                var name = InstanceName.of(prefix, organizationId, Instant.now());
+                var name = InstanceName.of(prefix, organizationId, Instant.now(), placement.choose());
                 var claim = creations.claim(organizationId, name, secret.hash(), claimant, settings.claimLease());
                 try {
                     switch (ProvisioningDecision.forClaim(claim, Instant.now(), deadline)) {
@@ -147,7 +150,7 @@ public class Provisioning {
 
     /** The enabled row's instance: confirmed → reuse; Evolution's own 404 → retire the row (empty: create anew). */
     Optional<Provisioned> confirm(Integration integration, String actor) {
-        var lookup = evolution.lookup(integration.instanceName());
+        var lookup = evolution.lookup(integration.evolutionServer(), integration.instanceName());
         return switch (ProvisioningDecision.forEnabled(lookup)) {
             case REUSE -> {
                 creations.reused(integration, actor);

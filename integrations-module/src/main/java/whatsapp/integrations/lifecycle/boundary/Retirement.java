@@ -42,7 +42,7 @@ public class Retirement {
     /** Continues a deletion from whatever step it stopped at. */
     public Retired finish(Integration integration) {
         if (!integration.instanceRemoved()) {
-            boolean removed = evolution.delete(integration.instanceName()).match(
+            boolean removed = evolution.delete(integration.evolutionServer(), integration.instanceName()).match(
                     deleted -> recordRemoval(integration, true),
                     alreadyGone -> recordRemoval(integration, false),
                     unavailable -> {

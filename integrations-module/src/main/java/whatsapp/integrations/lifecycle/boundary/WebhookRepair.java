@@ -52,7 +52,7 @@ public class WebhookRepair {
 
     void repair(WebhookRepairs.Due due) {
         var fresh = WebhookSecret.generate();
-        if (evolution.setWebhook(due.instanceName(), setup.webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()),
+        if (evolution.setWebhook(due.evolutionServer(), due.instanceName(), setup.webhookUrl(), Map.of(WebhookSecret.HEADER, fresh.value()),
                 InstanceSetup.EVENTS)) {
             repairs.verified(due.id(), fresh.hash());
             LOG.info(() -> "Webhook secret of " + due.instanceName() + " set again; verified");

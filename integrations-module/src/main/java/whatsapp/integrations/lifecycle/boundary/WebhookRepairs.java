@@ -17,7 +17,7 @@ import java.util.UUID;
 public class WebhookRepairs {
 
     /** A row to repair: which instance, leased to this node. */
-    public record Due(UUID id, String instanceName) {
+    public record Due(UUID id, String instanceName, String evolutionServer) {
     }
 
     static final String LEASE_NEXT = """
@@ -25,7 +25,7 @@ public class WebhookRepairs {
             WHERE id = (SELECT id FROM integrations.integrations
                         WHERE webhook_unverified AND status <> 'deleting' AND webhook_next_attempt_at <= now()
                         ORDER BY webhook_next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING CAST(id AS text), instance_name""";
+            RETURNING CAST(id AS text), instance_name, evolution_server""";
 
     @PersistenceContext
     EntityManager em;
@@ -33,7 +33,7 @@ public class WebhookRepairs {
     public Optional<Due> leaseNext(Duration lease) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(LEASE_NEXT).setParameter(1, (double) lease.toSeconds()).getResultList();
-        return rows.stream().findFirst().map(row -> new Due(UUID.fromString((String) row[0]), (String) row[1]));
+        return rows.stream().findFirst().map(row -> new Due(UUID.fromString((String) row[0]), (String) row[1], (String) row[2]));
     }
 
     /** Evolution took the fresh secret: its hash is stored and the flag cleared. */

@@ -44,6 +44,10 @@ public class Integration {
     @Column(name = "instance_name", nullable = false, unique = true)
     String instanceName;
 
+    /** The Evolution server holding the instance: every call about it goes there. */
+    @Column(name = "evolution_server", nullable = false)
+    String evolutionServer = "default";
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     Status status;
@@ -177,6 +181,13 @@ public class Integration {
     public String type() { return type; }
     public String provider() { return provider; }
     public String instanceName() { return instanceName; }
+    public String evolutionServer() { return evolutionServer; }
+
+    /** Set once, at creation: the server the placement chose. */
+    public Integration on(String server) {
+        this.evolutionServer = Objects.requireNonNull(server, "server is required");
+        return this;
+    }
     public Status status() { return status; }
     public boolean enabled() { return enabled; }
     public String phoneNumber() { return phoneNumber; }

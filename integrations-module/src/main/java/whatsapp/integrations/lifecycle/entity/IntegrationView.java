@@ -8,17 +8,19 @@ import whatsapp.integrations.api.Status;
 
 /** An integration as every endpoint returns it, in the contract's field order. No secret is part of it. */
 @JsonbPropertyOrder({"id", "organizationId", "type", "provider", "instanceName", "status", "enabled", "phoneNumber",
-        "connectedAt", "disconnectReason", "createdAt", "updatedAt", "webhookUnverified"})
+        "connectedAt", "disconnectReason", "createdAt", "updatedAt", "webhookUnverified", "evolutionServer"})
 public record IntegrationView(UUID id, String organizationId, String type, String provider, String instanceName,
                               Status status, boolean enabled, String phoneNumber, Instant connectedAt,
                               String disconnectReason, Instant createdAt, Instant updatedAt,
                               @Schema(description = "true while Evolution may still send a webhook secret that matches no "
                                       + "stored hash (an adopted instance whose webhook could not be set); retried in "
-                                      + "the background until Evolution takes a fresh one") boolean webhookUnverified) {
+                                      + "the background until Evolution takes a fresh one") boolean webhookUnverified,
+                              @Schema(description = "the configured name of the Evolution server that holds the instance "
+                                      + "(\"default\" for a single-server deployment)") String evolutionServer) {
 
     public static IntegrationView of(Integration i) {
         return new IntegrationView(i.id(), i.organizationId(), i.type(), i.provider(), i.instanceName(),
                 i.status(), i.enabled(), i.phoneNumber(), i.connectedAt(), i.disconnectReason(),
-                i.createdAt(), i.updatedAt(), i.webhookUnverified());
+                i.createdAt(), i.updatedAt(), i.webhookUnverified(), i.evolutionServer());
     }
 }

@@ -7,7 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Supplier;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.EvolutionFleet;
+import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.lifecycle.boundary.Inventory;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.integrations.api.RestartResult;
 import whatsapp.integrations.pairing.entity.PairingAnswer;
@@ -31,13 +33,16 @@ public class Pairings {
 
     /** The maintenance module's jobs use Evolution without the request path's time budget and circuit breaker. */
     @Inject
-    Evolution evolution;
+    EvolutionFleet fleet;
+
+    @Inject
+    Inventory inventory;
 
     /** A QR code (or pairing code) from Evolution's connect call; 409 when connected, gone or already pairing. */
     public PairingAnswer qr(String instanceName) {
         return leased(instanceName, () -> {
             throw new PairingConflict("A pairing request for " + instanceName + " is already in progress; retry in a few seconds");
-        }, () -> guarded.connect(instanceName, Optional.empty()).match(
+        }, () -> guarded.connect(serverOf(instanceName), instanceName, Optional.empty()).match(
                 qr -> new PairingAnswer(instanceName, qr.base64(), qr.pairingCode()),
                 connected -> {
                     throw new PairingConflict("Instance " + instanceName + " is already connected; nothing to pair");
@@ -54,11 +59,16 @@ public class Pairings {
     /** The auto-heal's restart of an instance stuck connecting. */
     public RestartResult restart(String instanceName) {
         return leased(instanceName, () -> new RestartResult(RestartResult.Outcome.BUSY, "a pairing request for it is in progress"),
-                () -> evolution.restart(instanceName).match(
+                () -> fleet.on(serverOf(instanceName)).restart(instanceName).match(
                         restarted -> new RestartResult(RestartResult.Outcome.RESTARTED, "Evolution reports "
                                 + (restarted.state() == null ? "no state" : restarted.state().name()) + " after the restart"),
                         missing -> new RestartResult(RestartResult.Outcome.MISSING, "Evolution no longer has it"),
                         unavailable -> new RestartResult(RestartResult.Outcome.FAILED, unavailable.reason())));
+    }
+
+    /** The Evolution server of the instance's row (the one server {@code default} when it has none). */
+    String serverOf(String instanceName) {
+        return inventory.find(instanceName).map(IntegrationSummary::evolutionServer).orElse(IntegrationSummary.DEFAULT_SERVER);
     }
 
     <T> T leased(String instanceName, Supplier<T> busy, Supplier<T> call) {

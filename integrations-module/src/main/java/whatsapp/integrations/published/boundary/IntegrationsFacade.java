@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,24 @@ public class IntegrationsFacade implements Integrations {
 
     @EJB
     WebhookRepairs webhookRepairs;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<String> eventsAfter(long after, int limit) {
+        return em.createNativeQuery("SELECT payload FROM integrations.outbox WHERE sequence > ?1 ORDER BY sequence LIMIT ?2")
+                .setParameter(1, after).setParameter(2, limit).getResultList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long lastEventSequence() {
+        return ((Number) em.createNativeQuery("SELECT coalesce(max(sequence), 0) FROM integrations.outbox")
+                .getSingleResult()).longValue();
+    }
 
     @Override
     public long unverifiedWebhooks() {
@@ -123,8 +143,8 @@ public class IntegrationsFacade implements Integrations {
     }
 
     @Override
-    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, String actor) {
-        orphans.reportDuplicateNumber(phoneNumber, instanceNames, actor);
+    public void reportDuplicateNumber(String phoneNumber, List<String> instanceNames, List<String> servers, String actor) {
+        orphans.reportDuplicateNumber(phoneNumber, instanceNames, servers, actor);
     }
 
     @Override
@@ -134,8 +154,13 @@ public class IntegrationsFacade implements Integrations {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OrphanRemoval removeOrphan(String instanceName, String actor, String reason) {
-        return orphans.remove(instanceName, actor, reason);
+    public OrphanRemoval removeOrphan(String server, String instanceName, String actor, String reason) {
+        return orphans.remove(server, instanceName, actor, reason);
+    }
+
+    @Override
+    public Map<String, Map<Status, Long>> countsByServer() {
+        return inventory.countsByServer();
     }
 
     @Override

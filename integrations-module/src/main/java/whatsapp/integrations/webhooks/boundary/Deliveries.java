@@ -32,6 +32,9 @@ public class Deliveries {
     @Inject
     GuardedEvolution evolution;
 
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
     public WebhookAnswer receive(String secret, JsonObject body) {
         var receivedAt = Instant.now();
         var delivery = parse(body);
@@ -57,6 +60,13 @@ public class Deliveries {
         }
     }
 
+    /** The Evolution server of the instance's row; {@code default} when it has none. */
+    String serverOf(String instanceName) {
+        var servers = em.createNativeQuery("SELECT evolution_server FROM integrations.integrations WHERE instance_name = ?1")
+                .setParameter(1, instanceName).getResultList();
+        return servers.isEmpty() ? "default" : (String) servers.get(0);
+    }
+
     static WebhookDelivery parse(JsonObject body) {
         try {
             return WebhookDelivery.of(body);
@@ -70,7 +80,7 @@ public class Deliveries {
      * answer never waits for a proof of our API key (a fleet listing): only a found row matters here.
      */
     String whyLoggedOut(Observation seen) {
-        return evolution.lookupWithoutWaiting(seen.instanceName()).match(
+        return evolution.lookupWithoutWaiting(serverOf(seen.instanceName()), seen.instanceName()).match(
                 found -> found.instance().disconnectReason().orElse(CloseReason.LOGGED_OUT),
                 missing -> CloseReason.LOGGED_OUT,
                 unavailable -> CloseReason.LOGGED_OUT);

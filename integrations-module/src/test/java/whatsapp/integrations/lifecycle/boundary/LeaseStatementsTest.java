@@ -25,7 +25,7 @@ class LeaseStatementsTest {
     @Test
     void creationClaimsUseTheDatabaseClock() {
         for (var statement : List.of(Creations.CLAIM, Creations.TAKE_OVER, Creations.RELEASE)) usesTheDatabaseClock(statement);
-        assertThat(Creations.CLAIM).contains("now() + make_interval(secs => ?5), now())");
+        assertThat(Creations.CLAIM).contains("now() + make_interval(secs => ?5), now(), ?6)");
         assertThat(Creations.TAKE_OVER).contains("claimed_until = now() + make_interval(").contains("claimed_until < now()");
     }
 

@@ -184,6 +184,17 @@ public class AlertBook {
                 (connection, statement) -> statement.setTimestamp(1, Timestamp.from(cutoff)));
     }
 
+    /** The latest moment an alert changed: raised, reminded, acknowledged or resolved (greatest() skips nulls). */
+    static final String CHANGED = "greatest(a.raised_at, a.last_notice_at, a.acknowledged_at, a.resolved_at)";
+
+    /** Alerts that changed after {@code since}, oldest change first (by the alerts_changed index): the live stream's feed. */
+    public List<AlertView> changedSince(Instant since, int limit) {
+        return select(VIEW + " WHERE " + CHANGED + " > ? ORDER BY " + CHANGED + ", a.id LIMIT ?", (connection, statement) -> {
+            statement.setTimestamp(1, Timestamp.from(since));
+            statement.setInt(2, limit);
+        }, AlertBook::views);
+    }
+
     static final String VIEW = """
             SELECT a.id, a.type, a.state, a.instance_names, a.organization_id, a.reason, a.raised_at, a.last_notice_at,
                 a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolution,

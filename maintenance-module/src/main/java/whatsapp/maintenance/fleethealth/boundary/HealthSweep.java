@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.evolution.instances.boundary.Evolution;
-import whatsapp.evolution.instances.entity.Listing;
+import whatsapp.evolution.instances.boundary.EvolutionFleet;
+import whatsapp.maintenance.servers.boundary.FleetListings;
+import whatsapp.maintenance.servers.entity.ServerListing;
+import whatsapp.maintenance.servers.entity.ServerRows;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Source;
@@ -40,7 +42,7 @@ import whatsapp.web.problems.boundary.EvolutionUnavailable;
  * a database connection and row locks. One sweep at a time in the cluster, each in the runs history and timed
  * ({@code whatsapp.health.sweeps}, tagged with the outcome).
  *
- * <p>The unguarded {@link Evolution}, not the request path's guarded one: a sweep is a batch job, one at a time per
+ * <p>The unguarded {@code Evolution} of each server, not the request path's guarded one: a sweep is a batch job, one at a time per
  * cluster, whose fleet listing may take 30 s. The request path's 12 s budget would cut it, and its failures would
  * open the circuit breaker that protects the clinics' requests.
  */
@@ -51,7 +53,10 @@ public class HealthSweep {
     static final Logger LOG = Logger.getLogger(HealthSweep.class.getName());
 
     @Inject
-    Evolution evolution;
+    EvolutionFleet fleet;
+
+    @Inject
+    FleetListings listings;
 
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
@@ -95,22 +100,38 @@ public class HealthSweep {
         // what the listing shows is as of the moment we asked: a webhook applied while it was on its
         // way is newer, and observe() leaves such rows alone
         var asked = Instant.now();
-        return evolution.list().match(listed -> sweep(run, listed, asked), unavailable -> {
-            LOG.warning(() -> "Health sweep: Evolution listing unusable (" + unavailable.reason() + "); no status changed");
+        var rows = integrations.watched();
+        var servers = ServerRows.of(rows);
+        var listed = listings.listAll(servers.names());
+        if (listed.stream().noneMatch(ServerListing::listed)) {
+            var reason = listed.stream().map(server -> listed.size() == 1 ? server.failure()
+                    : server.server() + ": " + server.failure()).collect(java.util.stream.Collectors.joining("; "));
+            LOG.warning(() -> "Health sweep: Evolution listing unusable (" + reason + "); no status changed");
             // the entries still get their fresh TTL: an Evolution outage must not empty the routing cache
             var cacheEntries = refreshRoutingCache();
-            return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(unavailable.reason()).getMessage(),
-                    cacheEntries), unavailable.reason());
-        });
+            var parts = servers.summary(listed, List.of());
+            count(parts);
+            return new Sweep.Unavailable(HealthSummary.unavailable(run, new EvolutionUnavailable(reason).getMessage(),
+                    cacheEntries).withServers(parts), reason);
+        }
+        return sweep(run, servers, listed, asked);
     }
 
-    Sweep sweep(RunStart run, Listing.Listed listed, Instant asked) {
+    /**
+     * The rows of the servers that listed are compared with their listings; the rows of a server that could not be
+     * listed (unreachable, not configured) are left unchanged, and that server is reported.
+     */
+    Sweep sweep(RunStart run, ServerRows servers, List<ServerListing> listed, Instant asked) {
         var watch = new Stopwatch();
         run.checkpoint();
-        var rows = integrations.watched();
+        var rows = servers.comparable(listed);
+        for (var server : listed)
+            if (!server.listed()) LOG.warning(() -> "Health sweep: server " + server.server() + " not listed ("
+                    + server.failure() + "); its instances are left unchanged");
         watch.lap("rows");
-        var comparison = FleetComparison.of(rows, listed.instances(), maxRechecks, asked);
-        for (var row : comparison.recheck()) comparison.rechecked(row, evolution.lookup(row.instanceName()));
+        var comparison = FleetComparison.of(rows, servers.instances(listed), maxRechecks, asked);
+        for (var row : comparison.recheck())
+            comparison.rechecked(row, fleet.on(row.evolutionServer()).lookup(row.instanceName()));
         confirm(comparison);
         watch.lap("compare");
         run.checkpoint();
@@ -128,11 +149,16 @@ public class HealthSweep {
         int alertsSent = review(comparison, after, healing.repairNeeded(), asked);
         watch.lap("alerts");
 
+        var parts = servers.summary(listed, after.states());
+        count(parts);
         var completed = Instant.now();
+        var unlisted = servers.unlisted(listed);
+        int total = rows.size() + unlisted.size();
+        int healthy = after.healthy() + (int) unlisted.stream().filter(row -> row.status() == Status.connected).count();
         var summary = new HealthSummary(run.id(), run.startedAt(), completed, Run.seconds(run.startedAt(), completed),
-                run.triggeredBy(), rows.size(), after.healthy(), rows.size() - after.healthy(), changes.size(),
+                run.triggeredBy(), total, healthy, total - healthy, changes.size(),
                 comparison.errors().size() + healing.failed(), after.attention(), healing.attempts(), alertsSent, cacheEntries,
-                null);
+                null).withServers(parts);
         LOG.info(() -> "Health sweep: " + summary.totalInstances() + " instances, " + summary.healthy() + " healthy, "
                 + summary.statusChanges() + " status changes, " + summary.errors() + " errors, " + summary.restarts().size()
                 + " heal actions, " + alertsSent + " alerts, " + (cacheEntries == null ? "cache not refreshed" : cacheEntries
@@ -141,17 +167,24 @@ public class HealthSweep {
         return new Sweep.Done(summary);
     }
 
+    /** The per-server gauges ({@code whatsapp_server_*{server}}). */
+    void count(List<whatsapp.maintenance.servers.entity.ServerSweep> parts) {
+        for (var part : parts)
+            meters.server(part.name(), part.reachable(), part.instances(), part.healthy(), part.durationSeconds());
+    }
+
     /**
      * Each status change the listing suggests, confirmed with Evolution's live state first; after one confirmation
      * that Evolution could not answer, the others are left to the next sweep rather than waited for one by one.
      */
     void confirm(FleetComparison comparison) {
         var rows = comparison.toConfirm(maxConfirmations);
-        boolean troubled = false;
+        var troubled = new HashSet<String>();
         for (var row : rows) {
-            var live = troubled ? new Lookup.Unavailable("skipped after an earlier confirmation failed")
-                    : evolution.liveState(row.instanceName());
-            if (live instanceof Lookup.Unavailable) troubled = true;
+            var live = troubled.contains(row.evolutionServer())
+                    ? new Lookup.Unavailable("skipped after an earlier confirmation failed")
+                    : fleet.on(row.evolutionServer()).liveState(row.instanceName());
+            if (live instanceof Lookup.Unavailable) troubled.add(row.evolutionServer());
             comparison.confirmed(row, live);
         }
     }

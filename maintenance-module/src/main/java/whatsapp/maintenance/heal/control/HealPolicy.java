@@ -16,7 +16,8 @@ import whatsapp.maintenance.heal.entity.InstanceState;
  */
 public final class HealPolicy {
 
-    static final Set<Integer> REPAIR_CODES = Set.of(401, 403);
+    /** WhatsApp ended the session with these close codes: only a new QR scan brings it back. */
+    public static final Set<Integer> REPAIR_CODES = Set.of(401, 403);
 
     public enum Verdict { NOT_STUCK, RESTART, REPAIR_NEEDED }
 

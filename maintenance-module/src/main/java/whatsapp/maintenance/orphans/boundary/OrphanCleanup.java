@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.maintenance.servers.boundary.FleetListings;
+import whatsapp.maintenance.servers.entity.ServerListing;
+import whatsapp.integrations.api.IntegrationSummary;
+import java.util.ArrayList;
+import java.util.List;
 import whatsapp.evolution.instances.entity.Listing;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.maintenance.alerts.boundary.Alerts;
@@ -45,7 +49,7 @@ public class OrphanCleanup {
     static final Logger LOG = Logger.getLogger(OrphanCleanup.class.getName());
 
     @Inject
-    Evolution evolution;
+    FleetListings listings;
 
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
@@ -76,12 +80,52 @@ public class OrphanCleanup {
 
     /** The check: what a cleanup would consider, without rechecks, changes, events or alerts. */
     public OrphanReport check() {
-        return evolution.list().match(listed -> {
-            var orphans = detect(listed);
-            return OrphanReport.of(orphans, DeletionGuards.abortReason(orphans, maxDeletions).orElse(null));
-        }, unavailable -> {
-            throw new EvolutionUnavailable(unavailable.reason());
-        });
+        var rows = integrations.inventory();
+        var listed = listings.listAll(servers(rows));
+        if (listed.stream().noneMatch(ServerListing::listed)) throw new EvolutionUnavailable(failures(listed));
+        var aborts = new ArrayList<String>();
+        var parts = partsOf(listed, rows, aborts);
+        return OrphanReport.of(merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows),
+                aborts.isEmpty() ? null : String.join("; ", aborts));
+    }
+
+    /** One listed server's orphans, and whether its deletion guard tripped. */
+    record ServerPart(ServerListing server, Orphans orphans, boolean aborted) {
+    }
+
+    /**
+     * Each listed server's orphans with its own guard applied; a server that was not listed, or whose guard trips, is
+     * named in {@code aborts}.
+     */
+    List<ServerPart> partsOf(List<ServerListing> listed, List<IntegrationSummary> rows, List<String> aborts) {
+        var parts = new ArrayList<ServerPart>();
+        for (var server : listed) {
+            if (!server.listed()) {
+                aborts.add(server.server() + ": not listed (" + server.failure() + "); its part was skipped");
+                continue;
+            }
+            var orphans = detect(server, rows);
+            Optional<String> abort = DeletionGuards.abortReason(orphans, maxDeletions);
+            abort.ifPresent(reason -> aborts.add(part(listed, server, reason)));
+            parts.add(new ServerPart(server, orphans, abort.isPresent()));
+        }
+        return parts;
+    }
+
+    static java.util.Set<String> servers(List<IntegrationSummary> rows) {
+        var names = new java.util.LinkedHashSet<String>();
+        for (var row : rows) names.add(row.evolutionServer());
+        return names;
+    }
+
+    /** One server: its reason as it is (as before there was a fleet); several: each named. */
+    static String failures(List<ServerListing> listed) {
+        return listed.stream().map(server -> listed.size() == 1 ? server.failure() : server.server() + ": " + server.failure())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    static String part(List<ServerListing> listed, ServerListing server, String reason) {
+        return listed.size() == 1 ? reason : server.server() + ": " + reason;
     }
 
     /** A cleanup, or (dry) what it would do after the rechecks by name. */
@@ -109,41 +153,89 @@ public class OrphanCleanup {
      * @param checkpoint between steps and before each deletion: stops a run whose lease was lost
      */
     Cleanup reconcile(CleanupSummary.Run run, Runnable checkpoint) {
-        return evolution.list().match(listed -> reconcile(run, listed, checkpoint), unavailable -> {
-            LOG.warning(() -> "Orphan cleanup: Evolution listing unusable (" + unavailable.reason() + "); nothing changed");
+        var rows = integrations.inventory();
+        var listed = listings.listAll(servers(rows));
+        if (listed.stream().noneMatch(ServerListing::listed)) {
+            var failure = failures(listed);
+            LOG.warning(() -> "Orphan cleanup: Evolution listing unusable (" + failure + "); nothing changed");
             return new Cleanup.Unavailable(CleanupSummary.unavailable(run,
-                    new EvolutionUnavailable(unavailable.reason()).getMessage()), unavailable.reason());
-        });
+                    new EvolutionUnavailable(failure).getMessage()), failure);
+        }
+        return reconcile(run, listed, rows, checkpoint);
     }
 
-    Cleanup reconcile(CleanupSummary.Run run, Listing.Listed listed, Runnable checkpoint) {
+    /**
+     * Per server, with every guard applied to that server alone: a server that could not be listed, or whose guard
+     * trips, is skipped and named in {@code abort_reason}; the others are cleaned. Duplicate numbers are looked for
+     * over the whole fleet's listings.
+     */
+    Cleanup reconcile(CleanupSummary.Run run, List<ServerListing> listed, List<IntegrationSummary> rows, Runnable checkpoint) {
         checkpoint.run();
-        var orphans = detect(listed);
-        if (!run.dryRun()) reportDuplicates(orphans);
-        Optional<String> abort = DeletionGuards.abortReason(orphans, maxDeletions);
-        if (abort.isPresent()) {
-            LOG.warning(() -> "Orphan cleanup aborted: " + abort.get());
-            return new Cleanup.Done(CleanupSummary.of(run, orphans, abort.get(),
-                    ItemCounts.aborted(orphans.instances().size()), ItemCounts.aborted(orphans.rows().size())));
-        }
         var reason = "orphan cleanup" + (run.id() == null ? "" : " run " + run.id()) + " triggered by "
                 + run.triggeredBy() + ": no live counterpart for more than " + graceMinutes + " min";
-        var instances = removals.instances(orphans.instances(), run.dryRun(), reason, checkpoint);
-        var rows = removals.rows(orphans.rows(), run.dryRun(), reason, checkpoint);
-        return new Cleanup.Done(CleanupSummary.of(run, orphans, null, instances, rows));
+        var aborts = new ArrayList<String>();
+        var parts = partsOf(listed, rows, aborts);
+        var instanceCounts = new ArrayList<ItemCounts>();
+        var rowCounts = new ArrayList<ItemCounts>();
+        for (var part : parts) {
+            var found = part.orphans();
+            if (part.aborted()) {
+                instanceCounts.add(ItemCounts.aborted(found.instances().size()));
+                rowCounts.add(ItemCounts.aborted(found.rows().size()));
+                continue;
+            }
+            instanceCounts.add(removals.instances(part.server().server(), found.instances(), run.dryRun(), reason, checkpoint));
+            rowCounts.add(removals.rows(found.rows(), run.dryRun(), reason, checkpoint));
+        }
+        var orphans = merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows);
+        if (!run.dryRun()) reportDuplicates(orphans);
+        var abortReason = aborts.isEmpty() ? null : String.join("; ", aborts);
+        if (abortReason != null) LOG.warning(() -> "Orphan cleanup aborted: " + abortReason);
+        return new Cleanup.Done(CleanupSummary.of(run, orphans, abortReason, ItemCounts.sum(instanceCounts),
+                ItemCounts.sum(rowCounts)));
     }
 
-    Orphans detect(Listing.Listed listed) {
-        return OrphanDetector.detect(listed.instances(), integrations.inventory(), prefix, Duration.ofMinutes(graceMinutes),
-                listed.at());
+    /** One server's comparison: its listing with the rows placed there. */
+    Orphans detect(ServerListing server, List<IntegrationSummary> rows) {
+        var listing = (Listing.Listed) server.listing();
+        var own = rows.stream().filter(row -> row.evolutionServer().equals(server.server())).toList();
+        return OrphanDetector.detect(listing.instances(), own, prefix, Duration.ofMinutes(graceMinutes), listing.at());
+    }
+
+    /** The servers' parts as one; duplicate numbers over every listed instance of the fleet, each with its server. */
+    static Orphans merged(List<Orphans> parts, List<ServerListing> listed, List<IntegrationSummary> rows) {
+        var serverOf = new java.util.HashMap<String, String>();
+        var all = new ArrayList<whatsapp.evolution.instances.entity.EvolutionInstance>();
+        for (var server : listed)
+            for (var instance : server.instances()) {
+                serverOf.putIfAbsent(instance.name(), server.server());
+                all.add(instance);
+            }
+        var referenced = new java.util.HashSet<String>();
+        for (var row : rows) referenced.add(row.instanceName());
+        var duplicates = OrphanDetector.duplicates(all, referenced).stream()
+                .map(duplicate -> duplicate.on(name -> serverOf.getOrDefault(name, "?"))).toList();
+        int evolutionInstances = 0, owned = 0, dbRecords = 0;
+        var instances = new ArrayList<whatsapp.evolution.instances.entity.EvolutionInstance>();
+        var orphanRows = new ArrayList<IntegrationSummary>();
+        for (var part : parts) {
+            evolutionInstances += part.evolutionInstances();
+            owned += part.ownedInstances();
+            dbRecords += part.dbRecords();
+            instances.addAll(part.instances());
+            orphanRows.addAll(part.rows());
+        }
+        return new Orphans(evolutionInstances, owned, dbRecords, instances, orphanRows, duplicates);
     }
 
     /** An event per row-backed instance and one alert per number; neither ever fails the run. */
     void reportDuplicates(Orphans orphans) {
         for (var duplicate : orphans.duplicates()) {
-            LOG.warning(() -> "Number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances());
+            LOG.warning(() -> "Number " + duplicate.phoneNumber() + " is paired with " + duplicate.instances()
+                    + (new java.util.HashSet<>(duplicate.servers()).size() > 1 ? " on servers " + duplicate.servers() : ""));
             try {
-                integrations.reportDuplicateNumber(duplicate.phoneNumber(), duplicate.instances(), Removals.ACTOR);
+                integrations.reportDuplicateNumber(duplicate.phoneNumber(), duplicate.instances(), duplicate.servers(),
+                        Removals.ACTOR);
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Duplicate number event not recorded: " + e.getClass().getSimpleName());
             }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import whatsapp.evolution.instances.boundary.Evolution;
+import whatsapp.evolution.instances.boundary.EvolutionFleet;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.integrations.api.IntegrationSummary;
@@ -31,18 +31,18 @@ public class Removals {
     static final Logger LOG = Logger.getLogger(Removals.class.getName());
 
     @Inject
-    Evolution evolution;
+    EvolutionFleet fleet;
 
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
 
     /** @param checkpoint before each candidate: stops a run whose lease was lost */
-    public ItemCounts instances(List<EvolutionInstance> candidates, boolean dryRun, String reason, Runnable checkpoint) {
+    public ItemCounts instances(String server, List<EvolutionInstance> candidates, boolean dryRun, String reason, Runnable checkpoint) {
         var items = new ArrayList<Item>(candidates.size());
         Set<String> inUse = dryRun && !candidates.isEmpty() ? integrations.namesInUse() : Set.of();
         for (var candidate : candidates) {
             checkpoint.run();
-            items.add(instance(candidate.name(), dryRun, inUse, reason));
+            items.add(instance(server, candidate.name(), dryRun, inUse, reason));
         }
         return ItemCounts.of(items);
     }
@@ -58,11 +58,11 @@ public class Removals {
     }
 
     /** A dry run asks whether the name is in use; a real one leaves that check to {@code removeOrphan}. */
-    Item instance(String name, boolean dryRun, Set<String> inUse, String reason) {
-        return evolution.lookup(name).match(found -> {
+    Item instance(String server, String name, boolean dryRun, Set<String> inUse, String reason) {
+        return fleet.on(server).lookup(name).match(found -> {
             if (dryRun) return inUse.contains(name) ? instanceItem(name, Item.SKIPPED, IN_USE)
                     : instanceItem(name, Item.WOULD_DELETE, "still present and unused");
-            return removed(name, integrations.removeOrphan(name, ACTOR, reason));
+            return removed(name, integrations.removeOrphan(server, name, ACTOR, reason));
         }, missing -> instanceItem(name, Item.SKIPPED, "gone before the recheck"),
                 unavailable -> instanceItem(name, Item.FAILED, "recheck impossible: " + unavailable.reason()));
     }
@@ -80,7 +80,7 @@ public class Removals {
     }
 
     Item row(IntegrationSummary row, boolean dryRun, String reason) {
-        return evolution.lookup(row.instanceName()).match(
+        return fleet.on(row.evolutionServer()).lookup(row.instanceName()).match(
                 found -> rowItem(row, Item.SKIPPED, "Evolution has the instance after all"),
                 missing -> dryRun ? rowItem(row, Item.WOULD_DELETE, "Evolution confirmed (404) that the instance is gone")
                         : retired(row, integrations.retire(row.id(), ACTOR, reason + "; Evolution confirmed (404) that the instance is gone")),

@@ -28,6 +28,21 @@ public record ItemCounts(int found, int deleted, int failed, int skipped, int wo
         return new ItemCounts(found, 0, 0, found, 0, List.of());
     }
 
+    /** One summary's counts of several servers' parts. */
+    public static ItemCounts sum(List<ItemCounts> parts) {
+        var items = new java.util.ArrayList<Item>();
+        int found = 0, deleted = 0, failed = 0, skipped = 0, wouldDelete = 0;
+        for (var part : parts) {
+            found += part.found;
+            deleted += part.deleted;
+            failed += part.failed;
+            skipped += part.skipped;
+            wouldDelete += part.wouldDelete;
+            items.addAll(part.items);
+        }
+        return new ItemCounts(found, deleted, failed, skipped, wouldDelete, items);
+    }
+
     static int count(List<Item> items, String outcome) {
         return (int) items.stream().filter(item -> item.outcome().equals(outcome)).count();
     }

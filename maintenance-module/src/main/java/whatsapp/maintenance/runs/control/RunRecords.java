@@ -100,4 +100,24 @@ public class RunRecords {
                         .setParameter("type", type.name());
         return query.setMaxResults(limit).getResultList();
     }
+
+    /** Runs that ended (or were skipped again) after {@code since}, oldest first: the live stream's feed. */
+    public List<Run> finishedSince(Instant since, int limit) {
+        return em.createQuery("SELECT r FROM Run r WHERE r.completedAt > :since ORDER BY r.completedAt", Run.class)
+                .setParameter("since", since).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The completed health sweeps since {@code since}, hour by hour: the connected instances and the watched ones,
+     * added up over the hour's sweeps ({@code [hour, connected, total]} rows, oldest first).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> connectedByHour(Instant since) {
+        return em.createNativeQuery("""
+                SELECT date_trunc('hour', started_at), sum(CAST(CAST(summary AS jsonb) ->> 'healthy' AS bigint)),
+                    sum(CAST(CAST(summary AS jsonb) ->> 'total_instances' AS bigint))
+                FROM maintenance.runs
+                WHERE type = 'health' AND outcome = 'completed' AND started_at > ?1 AND summary IS NOT NULL
+                GROUP BY 1 ORDER BY 1""").setParameter(1, java.sql.Timestamp.from(since)).getResultList();
+    }
 }

@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import whatsapp.infrastructure.node.NodeIdentity;
 import whatsapp.maintenance.fleethealth.boundary.HealthSweep;
 import whatsapp.maintenance.orphans.boundary.OrphanCleanup;
 import whatsapp.maintenance.runs.entity.RunResult;
@@ -40,8 +41,12 @@ import whatsapp.maintenance.schedules.control.Schedules;
 public class MaintenanceTimers {
 
     static final Logger LOG = Logger.getLogger(MaintenanceTimers.class.getName());
-    /** Who the runs history says triggered a scheduled run. */
+    /** Who the runs history says triggered a scheduled run: {@code schedule@<node>} (NODE_ID), the node whose timer fired. */
     public static final String SCHEDULE = "schedule";
+
+    static String triggeredBy() {
+        return SCHEDULE + "@" + NodeIdentity.id();
+    }
 
     @Resource
     TimerService timers;
@@ -65,6 +70,9 @@ public class MaintenanceTimers {
 
     @PostConstruct
     void schedule() {
+        String txNode = System.getProperty("jboss.tx.node.id", System.getenv("NODE_ID"));
+        LOG.info(() -> "Node " + NodeIdentity.id() + " (runs triggered_by " + triggeredBy() + ", transactions node-identifier "
+                + (txNode == null ? "1, the default: set NODE_ID or -Djboss.tx.node.id per node in a cluster" : txNode) + ")");
         try {
             runs.abandonExpired();
         } catch (RuntimeException e) {
@@ -87,8 +95,8 @@ public class MaintenanceTimers {
         var type = (RunType) timer.getInfo();
         try {
             RunResult result = switch (type) {
-                case cleanup -> cleanup.run(SCHEDULE, false);
-                case health -> health.run(SCHEDULE);
+                case cleanup -> cleanup.run(triggeredBy(), false);
+                case health -> health.run(triggeredBy());
             };
             LOG.info(() -> "Scheduled " + type.label() + ": " + result.outcome());
         } catch (RuntimeException e) {

@@ -1,0 +1,52 @@
+package whatsapp.integrations.lifecycle.control;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Which Evolution server a new instance goes to: the reachable, non-draining server with the most free slots
+ * (capacity minus the instances placed there); ties go to the server configured first. Pure: reachability is asked
+ * through a function, only of the servers that could take the instance, best first, until one answers.
+ */
+public final class PlacementChoice {
+
+    private PlacementChoice() {
+    }
+
+    /** @param used instances placed there: rows of any status plus creations in flight */
+    public record Candidate(String name, int capacity, boolean draining, long used) {
+        long free() {
+            return capacity - used;
+        }
+    }
+
+    /** @param server the chosen server, or empty; @param refusals why each server was passed over, e.g. "b: draining" */
+    public record Outcome(Optional<String> server, List<String> refusals) {
+        public String reason() {
+            return "no Evolution server can take a new instance: " + String.join("; ", refusals);
+        }
+    }
+
+    /** @param unreachable null when the server answers now, else why not (asked at most once per server) */
+    public static Outcome choose(List<Candidate> servers, Function<String, String> unreachable) {
+        var refusals = new java.util.ArrayList<String>();
+        var ranked = servers.stream()
+                .sorted(Comparator.comparingLong(Candidate::free).reversed()) // stable: configuration order breaks ties
+                .toList();
+        for (var server : ranked) {
+            if (server.draining()) refusals.add(server.name() + ": draining");
+            else if (server.free() <= 0) refusals.add(server.name() + ": full (" + server.used() + " of " + server.capacity() + ")");
+            else {
+                var why = unreachable.apply(server.name());
+                if (why == null) return new Outcome(Optional.of(server.name()), refusals);
+                refusals.add(server.name() + ": unreachable (" + why + ")");
+            }
+        }
+        var order = servers.stream().map(Candidate::name).toList();
+        refusals.sort(Comparator.comparingInt(refusal -> order.indexOf(refusal.substring(0, refusal.indexOf(':')))));
+        return new Outcome(Optional.empty(), refusals);
+    }
+
+}

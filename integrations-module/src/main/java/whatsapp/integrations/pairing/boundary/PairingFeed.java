@@ -124,7 +124,7 @@ public class PairingFeed {
         for (var event : events) {
             if (event.id() <= listener.lastId || listener.sink.isClosed()) continue;
             send(listener, sse.newEventBuilder().name(event.kind()).id(Long.toString(event.id())).data(event.data())
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE).reconnectDelay(1000).build());
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE).build());
             listener.lastId = event.id();
             if (event.ends()) {
                 close(listener);

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,21 +61,23 @@ public class PairingResource {
 
     @POST
     @Path("{id}/pairing")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start pairing the clinic's phone again (or get the running session's current code)",
             description = "Follow the session with GET /integrations/{id}/pairing/events.")
-    @RequestBody(required = false, description = "Optional: {\"number\": \"5511999990000\"} for an 8-character pairing code as well")
+    @RequestBody(required = false, description = "Optional (no body: QR only): {\"number\": \"5511999990000\"} for an 8-character pairing code as well",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingRequest.class)))
     @APIResponse(responseCode = "201", description = "A session was started: its first code",
             content = @Content(schema = @Schema(implementation = PairingSession.class)))
     @APIResponse(responseCode = "200", description = "A session runs already: its current code",
             content = @Content(schema = @Schema(implementation = PairingSession.class)))
-    @APIResponse(responseCode = "400", description = "A number that is not 8 to 15 digits")
+    @APIResponse(responseCode = "400", description = "A number that is not 8 to 15 digits, or malformed JSON")
+    @APIResponse(responseCode = "415", description = "A body that is not application/json")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
     @APIResponse(responseCode = "409", description = "Already connected, gone from Evolution, or another pairing request still starting")
     @APIResponse(responseCode = "503", description = "Evolution unreachable; nothing was started")
-    public Response start(@PathParam("id") String id, PairingRequest request) {
+    public Response startPairing(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType,
+                                 @Parameter(hidden = true) String body) {
         var integration = reads.changeable(id);
-        var number = Optional.ofNullable(request).map(PairingRequest::number).filter(n -> !n.isBlank());
+        var number = number(contentType, body);
         if (number.isPresent() && !NUMBER.matcher(number.get()).matches())
             throw new InvalidInput("number", "must be the WhatsApp number as 8 to 15 digits with the country code, e.g. 5511999990000");
         var started = pairings.start(integration, number);
@@ -93,7 +94,7 @@ public class PairingResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = String.class)))
     @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not a non-negative integer")
     @APIResponse(responseCode = "404", description = "Unknown, or another organization's")
-    public void events(@PathParam("id") String id,
+    public void pairingEvents(@PathParam("id") String id,
                        @Parameter(description = "Resume after this event id (the header a reconnecting EventSource sends)")
                        @HeaderParam("Last-Event-ID") String lastEventIdHeader,
                        @Parameter(description = "Resume after this event id (for a first connection, which cannot set the header)")
@@ -102,6 +103,27 @@ public class PairingResource {
         var integration = reads.changeable(id);
         var lastEventId = eventId(lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdQuery);
         feed.listen(sink, sse, integration.id(), lastEventId);
+    }
+
+    /** The optional body: none (or blank) is a QR-only session; otherwise JSON {@code {"number": "..."}}. */
+    static Optional<String> number(String contentType, String body) {
+        if (body == null || body.isBlank()) return Optional.empty();
+        if (!json(contentType))
+            throw new jakarta.ws.rs.NotSupportedException("The body must be application/json: {\"number\": \"5511999990000\"}, or none");
+        var json = jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue();
+        if (!(json instanceof jakarta.json.JsonObject object)) throw new InvalidInput("body", "must be a JSON object");
+        var number = object.get("number");
+        if (number == null || number == jakarta.json.JsonValue.NULL) return Optional.empty();
+        if (!(number instanceof jakarta.json.JsonString text)) throw new InvalidInput("number", "must be a string of digits");
+        return Optional.of(text.getString()).filter(n -> !n.isBlank());
+    }
+
+    static boolean json(String contentType) {
+        try {
+            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     static Long eventId(String text) {

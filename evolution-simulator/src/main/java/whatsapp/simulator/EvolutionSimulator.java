@@ -152,6 +152,14 @@ public final class EvolutionSimulator implements AutoCloseable {
     public void removalDelay(Duration delay) { options.removalDelay(delay); }
     public Duration removalDelay() { return options.removalDelay(); }
 
+    /** How long each QR code lasts (Evolution: 45 s); zero: codes never rotate. Applies from the next code. */
+    public void qrRotation(Duration perCode) { options.qrRotation(perCode); }
+    public Duration qrRotation() { return options.qrRotation(); }
+
+    /** Evolution's {@code QRCODE_LIMIT} (default 30): codes shown before the give-up ({@code state: refused}). */
+    public void qrLimit(int codes) { options.qrLimit(codes); }
+    public int qrLimit() { return options.qrLimit(); }
+
     /** Webhook retries after a failed attempt, first backoff (doubling), and per-attempt timeout. */
     public void webhookPolicy(int retries, Duration backoff, Duration timeout) {
         webhooks.policy(new DeliveryPolicy(retries, backoff, timeout));
@@ -171,6 +179,7 @@ public final class EvolutionSimulator implements AutoCloseable {
         faults.close();
         server.stop(0);
         requestThreads.shutdownNow();
+        lifecycle.close();
         webhooks.close();
     }
 

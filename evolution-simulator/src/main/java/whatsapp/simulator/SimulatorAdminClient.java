@@ -80,6 +80,16 @@ public final class SimulatorAdminClient {
         call("POST", "/config", Json.object().put("latencyMs", perRequest.toMillis()));
     }
 
+    /** How long each QR code lasts (zero: never rotates); applies from the next code. */
+    public void qrRotation(Duration perCode) {
+        call("POST", "/config", Json.object().put("qrRotationMs", perCode.toMillis()));
+    }
+
+    /** Evolution's {@code QRCODE_LIMIT}: codes shown before the give-up. */
+    public void qrLimit(int codes) {
+        call("POST", "/config", Json.object().put("qrLimit", codes));
+    }
+
     public void removalDelay(Duration delay) {
         call("POST", "/config", Json.object().put("removalDelayMs", delay.toMillis()));
     }

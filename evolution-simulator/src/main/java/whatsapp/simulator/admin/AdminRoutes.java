@@ -104,6 +104,8 @@ public final class AdminRoutes {
         if (body.has("version")) simulator.useVersion(ApiVersion.parse(body.get("version").asText()));
         if (body.has("latencyMs")) simulator.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
         if (body.has("removalDelayMs")) simulator.removalDelay(Duration.ofMillis(body.get("removalDelayMs").asLong()));
+        if (body.has("qrRotationMs")) simulator.qrRotation(Duration.ofMillis(body.get("qrRotationMs").asLong()));
+        if (body.has("qrLimit")) simulator.qrLimit(body.get("qrLimit").asInt());
         if (body.has("webhookRetries") || body.has("webhookBackoffMs") || body.has("webhookTimeoutMs")) {
             var current = simulator.webhookPolicy();
             simulator.webhookPolicy(body.path("webhookRetries").asInt(current.retries()),
@@ -117,7 +119,8 @@ public final class AdminRoutes {
         var policy = simulator.webhookPolicy();
         return Json.object().put("version", simulator.version() == ApiVersion.V2 ? "v2" : "v1")
                 .put("release", simulator.version().release()).put("latencyMs", simulator.latency().toMillis())
-                .put("removalDelayMs", simulator.removalDelay().toMillis()).put("webhookRetries", policy.retries())
+                .put("removalDelayMs", simulator.removalDelay().toMillis())
+                .put("qrRotationMs", simulator.qrRotation().toMillis()).put("qrLimit", simulator.qrLimit()).put("webhookRetries", policy.retries())
                 .put("webhookBackoffMs", policy.backoff().toMillis()).put("webhookTimeoutMs", policy.timeout().toMillis());
     }
 

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import whatsapp.simulator.ApiVersion;
 import whatsapp.simulator.Disconnect;
 import whatsapp.simulator.WebhookSettings;
+import whatsapp.simulator.http.Daemons;
 import whatsapp.simulator.instances.Disconnections;
 import whatsapp.simulator.instances.Instance;
 import whatsapp.simulator.instances.InstanceStore;
@@ -28,11 +31,19 @@ public final class InstanceLifecycle {
     private final InstanceStore store;
     private final WebhookSender sender;
     private final Options options;
+    /** QR timeouts: each socket showing codes gets its next code (or the give-up) from here. */
+    private final ScheduledExecutorService qrTimeouts =
+            Executors.newSingleThreadScheduledExecutor(Daemons.named("evolution-simulator-qr"));
 
     public InstanceLifecycle(InstanceStore store, WebhookSender sender, Options options) {
         this.store = store;
         this.sender = sender;
         this.options = options;
+    }
+
+    /** Stops the QR timeouts (the simulator is closing). */
+    public void close() {
+        qrTimeouts.shutdownNow();
     }
 
     /** @return empty when the name is taken (checked and claimed atomically) */
@@ -54,8 +65,45 @@ public final class InstanceLifecycle {
             var view = instance.view();
             notify(instance, WebhookEvent.connectionConnecting(view));
             notify(instance, WebhookEvent.qrcodeUpdated(view, connect.qr()));
+            scheduleQrTimeout(instance, connect.socket());
         }
         return connect;
+    }
+
+    /** The next code after {@link Options#qrRotation()}, read anew for each code (zero: codes never rotate). */
+    private void scheduleQrTimeout(Instance instance, long socket) {
+        var period = options.qrRotation();
+        if (period.isZero() || qrTimeouts.isShutdown()) return;
+        try {
+            qrTimeouts.schedule(() -> qrTimeout(instance, socket), period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the simulator is closing
+        }
+    }
+
+    /**
+     * A code timed out: a new code ({@code qrcode.updated}), or past {@link Options#qrLimit()} the give-up, with
+     * Evolution's two webhooks in its order: {@code qrcode.updated} without a code, then {@code connection.update}
+     * {@code refused}; nothing after that (Evolution mutes the session).
+     */
+    private void qrTimeout(Instance instance, long socket) {
+        if (store.find(instance.name()).orElse(null) != instance) return;   // deleted or reset meanwhile
+        var rotation = instance.rotate(socket, options.qrLimit(), Instant.now());
+        if (rotation == null) return;
+        var view = instance.view();
+        if (rotation.gaveUp()) {
+            notifyInOrder(instance, WebhookEvent.qrcodeLimitReached(view), WebhookEvent.connectionRefused(view));
+            return;
+        }
+        notify(instance, WebhookEvent.qrcodeUpdated(view, rotation.qr()));
+        scheduleQrTimeout(instance, socket);
+    }
+
+    /** The second event leaves once the first one's delivery ended (Evolution emits them one after the other). */
+    private void notifyInOrder(Instance instance, WebhookEvent first, WebhookEvent second) {
+        var webhook = webhookOf(instance);
+        if (webhook == null) return;
+        sender.send(webhook, first).whenComplete((done, failure) -> sender.send(webhook, second));
     }
 
     public void pair(String name, String phoneNumber, String profileName) {

@@ -45,6 +45,7 @@ public final class Stack {
             Map.entry("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts"),
             Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),
             Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.test, http://localhost:5173"),
+            Map.entry("PAIRING_URL_TEMPLATE", "https://app.example.test/orgs/{organization_id}/whatsapp/{integration_id}/pair"),
             Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
 
     static LocalStack stack;

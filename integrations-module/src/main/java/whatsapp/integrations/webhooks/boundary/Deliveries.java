@@ -32,6 +32,9 @@ public class Deliveries {
     @Inject
     GuardedEvolution evolution;
 
+    @EJB
+    whatsapp.integrations.pairing.boundary.PairingSessions pairing;
+
     @jakarta.persistence.PersistenceContext
     jakarta.persistence.EntityManager em;
 
@@ -41,12 +44,24 @@ public class Deliveries {
         var target = statuses.webhookTarget(delivery.instance());
         if (target.isEmpty()) return WebhookAnswer.ignored("unknown instance");
         if (!WebhookSecret.matches(secret, target.get())) throw new WrongWebhookSecret();
+        showQr(delivery);
         var observation = delivery.observation(receivedAt);
         if (observation.isEmpty()) return WebhookAnswer.ignored("event " + delivery.event() + " does not change the status");
         var seen = observation.get();
         if (CloseReason.LOGGED_OUT.equals(seen.disconnectReason())) seen = seen.withReason(whyLoggedOut(seen));
         var result = statuses.observeWebhook(seen, delivery.dateTime(), digest(body));
         return result.applied() ? WebhookAnswer.applied(result.status()) : WebhookAnswer.ignored(result.reason());
+    }
+
+    /** A new code ({@code qrcode.updated} with a {@code qrcode}) goes to the pairing streams, whatever the status does. */
+    void showQr(WebhookDelivery delivery) {
+        if (!"qrcode.updated".equals(delivery.event())) return;
+        if (!(delivery.data().get("qrcode") instanceof jakarta.json.JsonObject qr)) return;
+        pairing.show(delivery.instance(), text(qr, "base64"), text(qr, "code"), text(qr, "pairingCode"));
+    }
+
+    static String text(jakarta.json.JsonObject json, String key) {
+        return json.get(key) instanceof jakarta.json.JsonString text && !text.getString().isBlank() ? text.getString() : null;
     }
 
     /** A fingerprint of the delivery as Evolution sent it: the same delivery sent again has the same one. */

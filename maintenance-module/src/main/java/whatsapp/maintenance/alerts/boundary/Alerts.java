@@ -54,6 +54,14 @@ public class Alerts {
     int cooldownMinutes;
 
     /**
+     * PAIRING_URL_TEMPLATE: the frontend's page that re-pairs a clinic, with {@code {integration_id}} and
+     * {@code {organization_id}}; an alert that only a new QR scan repairs carries it as {@code pairing_url}.
+     */
+    @Inject
+    @ConfigProperty(name = "pairing.url-template")
+    java.util.Optional<String> pairingUrlTemplate;
+
+    /**
      * In the recording transaction: a disconnection only a new QR scan repairs (device removed, logged out, banned)
      * and a number now paired with several connected instances are raised at once; an instance connected again
      * resolves its alert. Other disconnections may heal on their own: the next sweep raises them if not.
@@ -150,8 +158,18 @@ public class Alerts {
     int raise(List<Subject> subjects, Instant now) {
         int raised = 0;
         for (var subject : subjects)
-            if (book.raise(subject, AlertPolicy.body(subject, now).toString(), now, webhook.configured())) raised++;
+            if (book.raise(subject, AlertPolicy.body(subject, now, pairingUrl(subject)).toString(), now, webhook.configured())) raised++;
         return raised;
+    }
+
+    /** The link to re-pair the subject's integration, for an alert only a new QR scan repairs; null otherwise. */
+    String pairingUrl(Subject subject) {
+        if (pairingUrlTemplate.isEmpty() || pairingUrlTemplate.get().isBlank() || Subject.DUPLICATE_NUMBER.equals(subject.kind()))
+            return null;
+        if (!Subject.REPAIR_NEEDED.equals(subject.kind()) && !AlertPolicy.needsRepairing(subject.detail())) return null;
+        return integrations.find(subject.instanceNames().get(0))
+                .map(integration -> AlertPolicy.pairingUrl(pairingUrlTemplate.get(), integration.id().toString(), integration.organizationId()))
+                .orElse(null);
     }
 
     static Collection<String> keys(List<Subject> subjects) {

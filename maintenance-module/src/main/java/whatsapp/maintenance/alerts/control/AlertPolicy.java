@@ -107,7 +107,20 @@ public final class AlertPolicy {
 
     /** The alert's JSON as raised: what every notice of it repeats. */
     public static JsonObject body(Subject subject, Instant raisedAt) {
-        return single(subject, raisedAt).build();
+        return body(subject, raisedAt, null);
+    }
+
+    /** @param pairingUrl where the clinic's staff start pairing again ({@code pairing_url}); null: not added */
+    public static JsonObject body(Subject subject, Instant raisedAt, String pairingUrl) {
+        var json = single(subject, raisedAt);
+        if (pairingUrl != null) json.add("pairing_url", pairingUrl);
+        return json.build();
+    }
+
+    /** {@code template} with {@code {integration_id}} and {@code {organization_id}} filled in, each URL-encoded. */
+    public static String pairingUrl(String template, String integrationId, String organizationId) {
+        return template.replace("{integration_id}", java.net.URLEncoder.encode(integrationId, java.nio.charset.StandardCharsets.UTF_8))
+                .replace("{organization_id}", java.net.URLEncoder.encode(organizationId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static JsonObjectBuilder single(Subject subject, Instant now) {

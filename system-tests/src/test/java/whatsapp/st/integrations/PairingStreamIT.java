@@ -2,26 +2,17 @@ package whatsapp.st.integrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import whatsapp.simulator.EvolutionSimulator;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Integrations;
+import whatsapp.st.systems.PairingEvents;
 import whatsapp.st.systems.Poll;
 import whatsapp.st.systems.Service;
 import whatsapp.st.systems.Stack;
@@ -60,7 +51,7 @@ class PairingStreamIT {
         assertThat(first.getString("expires_at")).endsWith("Z");
         assertThat(start(id, token, "{}").status()).as("a session runs: its current code").isEqualTo(200);
 
-        try (var stream = Stream_.open(id, token, null)) {
+        try (var stream = PairingEvents.open(Service.integrations(""), id, token, null)) {
             Poll.until(() -> stream.named("qr").size() >= 4, SOON, "the current code and three rotations");
             var codes = stream.named("qr").stream().map(e -> e.json().getString("qr_base64")).distinct().toList();
             assertThat(codes).as("each rotation is a new code").hasSizeGreaterThanOrEqualTo(4);
@@ -82,7 +73,7 @@ class PairingStreamIT {
         evolution().qrLimit(2);
         var integration = Integrations.createFor("org-pair-2");
         var id = integration.getString("id");
-        try (var stream = Stream_.open(id, Service.admin(), null)) {
+        try (var stream = PairingEvents.open(Service.integrations(""), id, Service.admin(), null)) {
             assertThat(start(id, Service.admin(), null).status()).as("no body at all").isEqualTo(201);
             Poll.until(() -> !stream.named("refused").isEmpty(), SOON, "refused");
             assertThat(stream.named("refused").get(0).json().getString("reason"))
@@ -139,17 +130,17 @@ class PairingStreamIT {
         var token = Service.member("org-pair-5");
         var started = start(id, token, "{}").json();
 
-        var seen = new ArrayList<Event>();
-        try (var before = Stream_.open(id, token, null)) {
+        var seen = new ArrayList<PairingEvents.Event>();
+        try (var before = PairingEvents.open(Service.integrations(""), id, token, null)) {
             Poll.until(() -> before.events.size() >= 2, SOON, "two codes");
             seen.addAll(before.events);
         }
         Poll.pause(2500);   // codes go by while nobody listens
-        try (var resumed = Stream_.open(id, token, seen.get(seen.size() - 1).id())) {
+        try (var resumed = PairingEvents.open(Service.integrations(""), id, token, seen.get(seen.size() - 1).id())) {
             Poll.until(() -> resumed.events.size() >= 2, SOON, "what was missed");
             seen.addAll(resumed.events);
         }
-        try (var everything = Stream_.open(id, token, Long.toString(started.getJsonNumber("event_id").longValue() - 1))) {
+        try (var everything = PairingEvents.open(Service.integrations(""), id, token, Long.toString(started.getJsonNumber("event_id").longValue() - 1))) {
             Poll.until(() -> everything.events.size() >= seen.size(), SOON, "the whole session again");
             var all = ids(everything.events);
             var from = all.indexOf(ids(seen).get(0));
@@ -165,70 +156,7 @@ class PairingStreamIT {
                 body == null ? "" : body);
     }
 
-    static List<Long> ids(List<Event> events) {
+    static List<Long> ids(List<PairingEvents.Event> events) {
         return events.stream().map(e -> Long.parseLong(e.id())).toList();
-    }
-
-    record Event(String id, String name, String data) {
-        JsonObject json() {
-            return Json.createReader(new StringReader(data)).readObject();
-        }
-    }
-
-    /** One server-sent-events connection, read on a thread of its own. */
-    static final class Stream_ implements AutoCloseable {
-        final List<Event> events = new CopyOnWriteArrayList<>();
-        final CompletableFuture<HttpResponse<Stream<String>>> answer;
-        volatile boolean ended;
-
-        Stream_(CompletableFuture<HttpResponse<Stream<String>>> answer) {
-            this.answer = answer;
-        }
-
-        static Stream_ open(String id, String token, String lastEventId) throws Exception {
-            var request = HttpRequest.newBuilder(URI.create(Service.integrations("/" + id + "/pairing/events")))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
-            if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
-            var stream = new Stream_(HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()));
-            var response = stream.answer.get(10, TimeUnit.SECONDS);
-            assertThat(response.statusCode()).isEqualTo(200);
-            var reader = new Thread(() -> {
-                String eventId = null, name = null;
-                var data = new StringBuilder();
-                try (Stream<String> lines = response.body()) {
-                    for (var line : (Iterable<String>) lines::iterator) {
-                        if (line.startsWith("id:")) eventId = line.substring(3).strip();
-                        else if (line.startsWith("event:")) name = line.substring(6).strip();
-                        else if (line.startsWith("data:")) data.append(line.substring(5).strip());
-                        else if (line.isEmpty() && name != null) {
-                            stream.events.add(new Event(eventId, name, data.toString()));
-                            eventId = null;
-                            name = null;
-                            data.setLength(0);
-                        }
-                    }
-                } catch (RuntimeException closed) {
-                    // the test is over
-                }
-                stream.ended = true;
-            });
-            reader.setDaemon(true);
-            reader.start();
-            return stream;
-        }
-
-        List<Event> named(String name) {
-            return events.stream().filter(e -> e.name().equals(name)).toList();
-        }
-
-        boolean closed() {
-            return ended;
-        }
-
-        @Override
-        public void close() {
-            answer.cancel(true);
-            answer.thenAccept(response -> response.body().close());
-        }
     }
 }

@@ -31,6 +31,7 @@ import whatsapp.st.systems.Cache;
 import whatsapp.st.systems.Database;
 import whatsapp.st.systems.Http;
 import whatsapp.st.systems.Integrations;
+import whatsapp.st.systems.PairingEvents;
 import whatsapp.st.systems.Poll;
 import whatsapp.st.systems.Service;
 import whatsapp.st.systems.Stack;
@@ -39,10 +40,11 @@ import whatsapp.st.systems.StreamConsumer;
 /**
  * Two real WildFly nodes over one PostgreSQL, one Redis and one Evolution (the stack's first node and a second one
  * at port offset +40, its own base directory): what the contract promises "once per cluster" holds across them:
- * one instance for concurrent creates, one application of a webhook retried at both nodes, one scheduled run at a
- * time, and a dead holder's run handed over.
+ * one instance for concurrent creates, one application of a webhook retried at both nodes, a pairing stream fed by
+ * the other node's webhooks, one scheduled run at a time, a dead node's run, deletion and outbox batch handed over,
+ * and a rolling restart behind a round-robin front that fails no request.
  * Both nodes run the health and cleanup schedules every 5 seconds (the first node is restarted with them for the
- * schedule test and restored afterwards, so that no other test sees a timer).
+ * schedule test and with the tests' settings again in the rolling restart, so that no other test sees a timer).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -170,8 +172,37 @@ class ClusterIT {
         assertThat(Integrations.find(id).json().getString("status")).isEqualTo("disconnected");
     }
 
+    /**
+     * A clinic re-pairing through a load balancer: the session is started on one node and the frontend's stream held
+     * by the other, while Evolution sends its {@code qrcode.updated} and {@code connection.update} webhooks to the
+     * first. The stream on the second node sees each new code, then {@code connected}.
+     */
     @Test
     @Order(3)
+    void aPairingStreamHeldOnOneNodeSeesWebhooksReceivedByTheOther() throws Exception {
+        var integration = Integrations.createFor("org-cluster-pairing");
+        String id = integration.getString("id");
+        String token = Service.member("org-cluster-pairing");
+        evolution.qrRotation(Duration.ofSeconds(1));
+        try {
+            assertThat(Http.post(first.httpUrl() + "/integrations/" + id + "/pairing", token, "application/json", "{}").status())
+                    .as("the session started on the first node").isEqualTo(201);
+            try (var stream = PairingEvents.open(second.httpUrl() + "/integrations", id, token, null)) {
+                Poll.until(() -> stream.named("qr").size() >= 3, Duration.ofSeconds(15), "new codes on the second node's stream");
+                assertThat(evolution.instance(integration.getString("instance_name")).orElseThrow().webhook().url())
+                        .as("Evolution's webhooks go to the first node").startsWith(first.httpUrl());
+                evolution.pair(integration.getString("instance_name"), "5511977770001");
+                Poll.until(() -> !stream.named("connected").isEmpty(), Duration.ofSeconds(15), "connected on the second node's stream");
+                assertThat(stream.named("qr").stream().map(e -> e.json().getString("qr_base64")).distinct().count())
+                        .as("distinct codes seen on the second node").isGreaterThanOrEqualTo(3);
+            }
+        } finally {
+            evolution.qrRotation(Duration.ofSeconds(45));
+        }
+    }
+
+    @Test
+    @Order(4)
     void schedulesOnBothNodesNeverRunTwiceAtOnce() throws Exception {
         firstRestarted = true;
         first = Stack.get().restartServer(SCHEDULES);
@@ -226,7 +257,7 @@ class ClusterIT {
      * every outbox event once, in sequence order, and the topic delivered each.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void killingTheNodeThatHoldsTheRunLockADeletionAndAnOutboxBatchHandsAllToTheOther() throws Exception {
         if (!firstRestarted) {
             firstRestarted = true;
@@ -344,7 +375,7 @@ class ClusterIT {
      * one row and one Evolution instance.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aRollingRestartBehindTheFrontFailsNoRequestAndDuplicatesNothing() throws Exception {
         var down = first.running() ? second : first;
         var up = down == first ? second : first;

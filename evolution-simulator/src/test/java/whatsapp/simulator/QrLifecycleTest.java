@@ -61,6 +61,20 @@ class QrLifecycleTest extends SimulatorTests {
     }
 
     @Test
+    void aSessionKeepsTheRotationAndLimitItStartedWith() throws Exception {
+        simulator.qrRotation(Duration.ofMillis(100));
+        simulator.seed(SeedInstance.named("clinic").webhook(receiver.url(), Map.of(), List.of()));
+        evolution.get("/instance/connect/clinic");
+        simulator.qrRotation(Duration.ofSeconds(45));
+        simulator.qrLimit(1);
+
+        var updates = receiver.await(r -> r.event().equals("qrcode.updated"), 3);
+
+        assertThat(updates).as("codes every 100 ms, not 45 s, and no give-up after one").hasSize(3)
+                .allMatch(r -> r.body().at("/data/qrcode/code").isTextual());
+    }
+
+    @Test
     void pairingStopsTheRotation() throws Exception {
         simulator.qrRotation(Duration.ofMillis(100));
         simulator.seed(SeedInstance.named("clinic").webhook(receiver.url(), Map.of(), List.of()));

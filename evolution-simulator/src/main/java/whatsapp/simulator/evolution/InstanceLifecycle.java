@@ -65,30 +65,31 @@ public final class InstanceLifecycle {
             var view = instance.view();
             notify(instance, WebhookEvent.connectionConnecting(view));
             notify(instance, WebhookEvent.qrcodeUpdated(view, connect.qr()));
-            scheduleQrTimeout(instance, connect.socket());
+            // the session keeps the rotation and limit it started with: a test that speeds them up for its own
+            // instances leaves every other waiting QR as it was
+            scheduleQrTimeout(instance, connect.socket(), options.qrRotation(), options.qrLimit());
         }
         return connect;
     }
 
-    /** The next code after {@link Options#qrRotation()}, read anew for each code (zero: codes never rotate). */
-    private void scheduleQrTimeout(Instance instance, long socket) {
-        var period = options.qrRotation();
+    /** The next code after {@code period}, {@link Options#qrRotation()} when the session began (zero: codes never rotate). */
+    private void scheduleQrTimeout(Instance instance, long socket, java.time.Duration period, int limit) {
         if (period.isZero() || qrTimeouts.isShutdown()) return;
         try {
-            qrTimeouts.schedule(() -> qrTimeout(instance, socket), period.toMillis(), TimeUnit.MILLISECONDS);
+            qrTimeouts.schedule(() -> qrTimeout(instance, socket, period, limit), period.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // the simulator is closing
         }
     }
 
     /**
-     * A code timed out: a new code ({@code qrcode.updated}), or past {@link Options#qrLimit()} the give-up, with
+     * A code timed out: a new code ({@code qrcode.updated}), or past the session's {@link Options#qrLimit()} the give-up, with
      * Evolution's two webhooks in its order: {@code qrcode.updated} without a code, then {@code connection.update}
      * {@code refused}; nothing after that (Evolution mutes the session).
      */
-    private void qrTimeout(Instance instance, long socket) {
+    private void qrTimeout(Instance instance, long socket, java.time.Duration period, int limit) {
         if (store.find(instance.name()).orElse(null) != instance) return;   // deleted or reset meanwhile
-        var rotation = instance.rotate(socket, options.qrLimit(), Instant.now());
+        var rotation = instance.rotate(socket, limit, Instant.now());
         if (rotation == null) return;
         var view = instance.view();
         if (rotation.gaveUp()) {
@@ -96,7 +97,7 @@ public final class InstanceLifecycle {
             return;
         }
         notify(instance, WebhookEvent.qrcodeUpdated(view, rotation.qr()));
-        scheduleQrTimeout(instance, socket);
+        scheduleQrTimeout(instance, socket, period, limit);
     }
 
     /** The second event leaves once the first one's delivery ended (Evolution emits them one after the other). */

@@ -180,11 +180,11 @@ class ClusterIT {
     @Test
     @Order(3)
     void aPairingStreamHeldOnOneNodeSeesWebhooksReceivedByTheOther() throws Exception {
-        var integration = Integrations.createFor("org-cluster-pairing");
-        String id = integration.getString("id");
-        String token = Service.member("org-cluster-pairing");
-        evolution.qrRotation(Duration.ofSeconds(1));
+        evolution.qrRotation(Duration.ofSeconds(1)); // for the sessions started from now on
         try {
+            var integration = Integrations.createFor("org-cluster-pairing");
+            String id = integration.getString("id");
+            String token = Service.member("org-cluster-pairing");
             assertThat(Http.post(first.httpUrl() + "/integrations/" + id + "/pairing", token, "application/json", "{}").status())
                     .as("the session started on the first node").isEqualTo(201);
             try (var stream = PairingEvents.open(second.httpUrl() + "/integrations", id, token, null)) {

@@ -1,5 +1,6 @@
 package whatsapp.st.fleet;
 
+import whatsapp.st.systems.Stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -48,7 +49,7 @@ class FleetScaleIT {
         for (var server : SERVERS) settings.put("EVOLUTION_CAPACITY_" + server.toUpperCase(), "20000");
         stack = LocalStack.start(Path.of(System.getProperty("stack.dir", "target/local-stack") + "-fleet-scale"),
                 Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, settings,
-                Integer.getInteger("stack.port-offset", 0) + 30, SERVERS);
+                Stack.PORT_OFFSET + 30, SERVERS);
     }
 
     @AfterAll

@@ -12,8 +12,15 @@ import whatsapp.localstack.WildFlyProcess;
  */
 public final class Stack {
 
+    /**
+     * Added to every port this JVM's servers and receivers listen on: {@code -Dstack.port-offset} (default 0, for
+     * running beside another checkout's tests), plus 1000 for each failsafe fork after the first, so that the forks'
+     * stacks (one each) never meet.
+     */
+    public static final int PORT_OFFSET = PORT_OFFSET + 1000 * (Integer.getInteger("stack.fork", 1) - 1);
+
     /** Where the server POSTs alerts during the tests: a test starts a receiver on this port when it needs one. */
-    public static final int ALERT_PORT = 18580 + Integer.getInteger("stack.port-offset", 0);
+    public static final int ALERT_PORT = 18580 + PORT_OFFSET;
 
     /**
      * What every stack of the system tests runs with: schedules off (tests trigger runs), short Evolution timeouts, a
@@ -70,7 +77,7 @@ public final class Stack {
             try {
                 stack = LocalStack.start(Path.of(System.getProperty("stack.dir", "target/local-stack")),
                         Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, TEST_SETTINGS,
-                        Integer.getInteger("stack.port-offset", 0));
+                        PORT_OFFSET);
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start: " + e.getMessage(), e);
             }
@@ -88,7 +95,7 @@ public final class Stack {
             var env = new java.util.HashMap<>(TEST_SETTINGS);
             env.putAll(settings);
             try {
-                second = get().startNode("node-2", Integer.getInteger("stack.port-offset", 0) + SECOND_NODE_OFFSET, env);
+                second = get().startNode("node-2", PORT_OFFSET + SECOND_NODE_OFFSET, env);
             } catch (Exception e) {
                 throw new IllegalStateException("The second node did not start: " + e.getMessage(), e);
             }
@@ -110,7 +117,7 @@ public final class Stack {
     public static RoundRobinFront front() throws java.io.IOException {
         var nodes = java.util.List.of(get().server(), secondNode(Map.of())).stream()
                 .map(node -> new RoundRobinFront.Node(node.httpUrl(), node.managementUrl() + "/health/ready")).toList();
-        return RoundRobinFront.start(8070 + Integer.getInteger("stack.port-offset", 0), nodes);
+        return RoundRobinFront.start(8070 + PORT_OFFSET, nodes);
     }
 
     /** Stops the second node (a test is done with the cluster). */

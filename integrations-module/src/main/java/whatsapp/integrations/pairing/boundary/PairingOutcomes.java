@@ -6,11 +6,12 @@ import jakarta.enterprise.event.Observes;
 import whatsapp.evolution.instances.entity.CloseReason;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusesRecorded;
+import whatsapp.integrations.webhooks.entity.QrCodeDelivered;
 import whatsapp.web.json.JsonContract;
 
 /**
- * Ends a running pairing session when the status recording says how it ended, inside the recording's transaction
- * (whoever saw it: a webhook, a sweep): {@code connected}; {@code refused} when Evolution gave up showing codes
+ * Feeds the pairing sessions: each code Evolution's webhooks deliver, and the end of a running session when the
+ * status recording says how it ended, inside the recording's transaction (whoever saw it: a webhook, a sweep): {@code connected}; {@code refused} when Evolution gave up showing codes
  * ({@code qr_limit_reached}, {@code qr_refused (428)}); {@code expired} when the instance went missing or is deleted.
  */
 @ApplicationScoped
@@ -24,6 +25,11 @@ public class PairingOutcomes {
 
     @EJB
     PairingSessions sessions;
+
+    /** A new code delivered by Evolution's webhook goes to the session's streams. */
+    void delivered(@Observes QrCodeDelivered delivered) {
+        sessions.show(delivered.instanceName(), delivered.qrBase64(), delivered.code(), delivered.pairingCode());
+    }
 
     void recorded(@Observes StatusesRecorded recorded) {
         for (var change : recorded.changes()) {

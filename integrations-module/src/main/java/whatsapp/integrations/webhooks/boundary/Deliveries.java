@@ -14,6 +14,7 @@ import whatsapp.evolution.webhooks.entity.WebhookDelivery;
 import whatsapp.integrations.api.Observation;
 import whatsapp.integrations.status.boundary.StatusWriter;
 import whatsapp.integrations.webhooks.control.WebhookSecret;
+import whatsapp.integrations.webhooks.entity.QrCodeDelivered;
 import whatsapp.integrations.webhooks.entity.WebhookAnswer;
 import whatsapp.web.problems.boundary.InvalidInput;
 
@@ -32,8 +33,8 @@ public class Deliveries {
     @Inject
     GuardedEvolution evolution;
 
-    @EJB
-    whatsapp.integrations.pairing.boundary.PairingSessions pairing;
+    @Inject
+    jakarta.enterprise.event.Event<QrCodeDelivered> qrCodes;
 
     @jakarta.persistence.PersistenceContext
     jakarta.persistence.EntityManager em;
@@ -57,7 +58,7 @@ public class Deliveries {
     void showQr(WebhookDelivery delivery) {
         if (!"qrcode.updated".equals(delivery.event())) return;
         if (!(delivery.data().get("qrcode") instanceof jakarta.json.JsonObject qr)) return;
-        pairing.show(delivery.instance(), text(qr, "base64"), text(qr, "code"), text(qr, "pairingCode"));
+        qrCodes.fire(new QrCodeDelivered(delivery.instance(), text(qr, "base64"), text(qr, "code"), text(qr, "pairingCode")));
     }
 
     static String text(jakarta.json.JsonObject json, String key) {

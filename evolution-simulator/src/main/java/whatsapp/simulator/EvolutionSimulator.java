@@ -105,6 +105,15 @@ public final class EvolutionSimulator implements AutoCloseable {
     public void disconnect(String name, Disconnect reason) { lifecycle.disconnect(name, reason); }
 
     /**
+     * What the liveness probe's route ({@code POST /chat/whatsappNumbers/{name}}) answers for this instance from now
+     * on while it is open: {@link ProbeAnswer#CLOSED} or {@link ProbeAnswer#HUNG} make it a zombie (still {@code open}
+     * in {@code connectionState} and the listing); a restart makes it {@link ProbeAnswer#ALIVE} again.
+     */
+    public void probeAnswer(String name, ProbeAnswer answer) {
+        store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).probeAnswer(answer);
+    }
+
+    /**
      * The stored row's {@code connectionStatus} (what {@code fetchInstances} answers) becomes {@code storedStatus}
      * while the live state ({@code connectionState}) stays: Evolution's database lagging its socket.
      */

@@ -73,6 +73,11 @@ public final class AdminRoutes {
                 simulator.disconnect(name, Disconnect.valueOf(reason.toUpperCase(Locale.ROOT)));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST probe" -> {
+                var answer = call.body().path("answer").asText("");
+                simulator.probeAnswer(name, whatsapp.simulator.ProbeAnswer.valueOf(answer.toUpperCase(Locale.ROOT)));
+                call.json(200, AdminJson.view(require(name)));
+            }
             case "POST row" -> {
                 var status = call.body().path("connectionStatus").asText("");
                 if (!status.matches("open|connecting|close")) throw new IllegalArgumentException("row needs a \"connectionStatus\": open, connecting or close");

@@ -3,6 +3,7 @@ package whatsapp.simulator.instances;
 import java.time.Instant;
 import java.util.UUID;
 import whatsapp.simulator.InstanceView;
+import whatsapp.simulator.ProbeAnswer;
 import whatsapp.simulator.WebhookSettings;
 
 /**
@@ -38,6 +39,7 @@ public final class Instance {
     private WebhookRow webhook;
     private QrCode qr;
     private int qrCount;
+    private ProbeAnswer probeAnswer = ProbeAnswer.ALIVE;
 
     public Instance(long sequence, String name, String token, String integration, String number, Settings settings) {
         this.sequence = sequence;
@@ -145,6 +147,18 @@ public final class Instance {
      */
     public synchronized void lagRow(String storedStatus) {
         connectionStatus = storedStatus;
+    }
+
+    /** What the liveness probe's route answers while the instance is open (a zombie: CLOSED or HUNG). */
+    public synchronized ProbeAnswer probeAnswer() { return probeAnswer; }
+
+    public synchronized void probeAnswer(ProbeAnswer answer) {
+        probeAnswer = answer == null ? ProbeAnswer.ALIVE : answer;
+    }
+
+    /** A restart opens a fresh socket: whatever hung or closed under the cached "open" state is gone. */
+    public synchronized void restarted() {
+        probeAnswer = ProbeAnswer.ALIVE;
     }
 
     public synchronized InstanceView view() {

@@ -126,6 +126,29 @@ public interface Integrations {
      */
     List<String> eventsAfter(long after, int limit);
 
+    /**
+     * Instance names of connected, enabled rows the liveness probe has not probed within {@code period} and no probe
+     * holds now, the longest unprobed first, at most {@code limit}: what the rolling probe takes next.
+     */
+    List<String> probeDue(java.time.Duration period, int limit);
+
+    /**
+     * Leases one connected, enabled instance to a liveness probe for {@code lease}, cluster-wide (the database row),
+     * unless another probe holds it or it was probed within {@code period} (zero: probe it whenever no probe holds it).
+     * Marks it probed now. Empty: not connected, not ours, or not due.
+     */
+    Optional<ProbeTarget> leaseProbe(String instanceName, java.time.Duration period, java.time.Duration lease);
+
+    /**
+     * Records a liveness probe's answer and ends its lease: {@code dead} on a connected instance makes it a zombie
+     * ({@code probe_failed_at}, {@code probe_answer}, a history entry with source {@code probe}) the first time; an
+     * answer from a zombie clears it (history entry too). A row no longer connected is left alone.
+     */
+    ProbeRecorded recordProbe(String instanceName, boolean dead, String answer, Instant at);
+
+    /** Connected rows the liveness probe has found dead (zombies) and not seen answering since. */
+    long zombies();
+
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
 

@@ -36,6 +36,9 @@ public final class Stack {
      * within 2 s (instead of backing off up to a minute), so that one test's refusals never hold up the next's alerts.
      * The browser frontend's origins are two made-up ones (CorsIT).
      * A run's lease is renewed every second (lease 2 s), so that a test can outlast it and see a killed node's lease go.
+     * The liveness probe is on with a short timeout (1.5 s), a short pause before its retry (0.2 s) and a high rate cap,
+     * but its rolling timer is off: tests probe through {@code POST /maintenance/zombie-check}, so that no background
+     * probe adds calls to another test's counts.
      */
     static final Map<String, String> TEST_SETTINGS = with(BASE_SETTINGS,
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
@@ -44,7 +47,15 @@ public final class Stack {
             Map.entry("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + ALERT_PORT + "/alerts"),
             Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),
             Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.test, http://localhost:5173"),
-            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
+            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"),
+            Map.entry("PROBE_NUMBER", ZOMBIE_PROBE_NUMBER),
+            Map.entry("PROBE_TIMEOUT_MS", "1500"),
+            Map.entry("PROBE_RETRY_PAUSE_MS", "200"),
+            Map.entry("PROBE_RATE_PER_SECOND", "50"),
+            Map.entry("PROBE_TICK_SECONDS", "0"));
+
+    /** The number the liveness probe asks about (known not to be on WhatsApp). */
+    public static final String ZOMBIE_PROBE_NUMBER = "5511900000000";
 
     static LocalStack stack;
     static WildFlyProcess second;

@@ -59,8 +59,35 @@ public class IntegrationsFacade implements Integrations {
     @EJB
     WebhookRepairs webhookRepairs;
 
+    @EJB
+    whatsapp.integrations.status.boundary.Probes probes;
+
     @PersistenceContext
     EntityManager em;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<String> probeDue(java.time.Duration period, int limit) {
+        return probes.due(period, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<whatsapp.integrations.api.ProbeTarget> leaseProbe(String instanceName, java.time.Duration period,
+                                                                       java.time.Duration lease) {
+        return probes.lease(instanceName, period, lease);
+    }
+
+    @Override
+    public whatsapp.integrations.api.ProbeRecorded recordProbe(String instanceName, boolean dead, String answer, Instant at) {
+        return probes.record(instanceName, dead, answer, at);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long zombies() {
+        return probes.zombies();
+    }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

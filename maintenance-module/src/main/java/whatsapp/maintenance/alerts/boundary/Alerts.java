@@ -36,6 +36,7 @@ import whatsapp.web.problems.boundary.NotFound;
 public class Alerts {
 
     static final String CONNECTED_AGAIN = "connected again";
+    static final String NO_LONGER_CONNECTED = "no longer connected";
 
     @Inject
     AlertBook book;
@@ -62,14 +63,18 @@ public class Alerts {
         var now = Instant.now();
         var connected = new ArrayList<String>();
         var candidates = new ArrayList<Subject>();
+        var notConnected = new ArrayList<String>();
         for (var change : recorded.changes()) {
+            if (change.from() == Status.connected && change.to() != Status.connected)
+                notConnected.add(Subject.zombieKey(change.instanceName()));
             if (change.to() == Status.connected) connected.add(Subject.instanceKey(change.instanceName()));
             else if (change.to() == Status.disconnected && AlertPolicy.endsTheSession(change.reason()))
                 candidates.add(Subject.disconnected(change.instanceName(), change.organizationId(), change.reason(), change.at()));
         }
         for (var shared : recorded.sharedNumbers())
             candidates.add(Subject.duplicate(shared.phoneNumber(), shared.instanceNames()));
-        int resolved = book.resolve(connected, CONNECTED_AGAIN, now, webhook.configured());
+        int resolved = book.resolve(connected, CONNECTED_AGAIN, now, webhook.configured())
+                + book.resolve(notConnected, NO_LONGER_CONNECTED, now, webhook.configured());
         var decision = decide(candidates, now, false);
         if (resolved + raise(decision.raise(), now) > 0) written.fire(new AlertsWritten());
     }
@@ -89,10 +94,16 @@ public class Alerts {
         boolean notify = webhook.configured();
         var stale = new ArrayList<String>();
         var gone = new ArrayList<String>();
+        var notConnected = new ArrayList<String>();
         for (var open : book.unresolved(null).values()) {
             var subject = open.subject();
             if (subject.startsWith("number:")) {
                 if (!sharedNumbers.contains(subject.substring("number:".length()))) gone.add(subject);
+            } else if (subject.startsWith(Subject.ZOMBIE_PREFIX)) {
+                // a zombie is connected: only the probe answering, or the instance leaving connected, ends it
+                var name = subject.substring(Subject.ZOMBIE_PREFIX.length());
+                if (!watched.contains(name)) gone.add(subject);
+                else if (!connected.contains(name)) notConnected.add(subject);
             } else {
                 var name = subject.substring("instance:".length());
                 if (!watched.contains(name)) gone.add(subject);
@@ -100,6 +111,7 @@ public class Alerts {
             }
         }
         int resolved = book.resolve(stale, CONNECTED_AGAIN, now, notify)
+                + book.resolve(notConnected, NO_LONGER_CONNECTED, now, notify)
                 + book.resolve(gone, "the integration or the shared number is gone", now, notify);
         var unresolved = book.unresolved(keys(candidates));
         int ownRaised = (int) candidates.stream().map(Subject::key).distinct().map(unresolved::get)
@@ -110,6 +122,19 @@ public class Alerts {
         book.remind(decision.remind(), now, notify);
         if (resolved + raised + decision.remind().size() > 0) written.fire(new AlertsWritten());
         return ownRaised + raised + decision.remind().size();
+    }
+
+    /** A zombie the liveness probe found: raised once (unless it is already, or was within the cooldown). */
+    public void zombie(String instanceName, String organizationId, String answer, Instant since) {
+        var now = Instant.now();
+        if (raise(decide(List.of(Subject.zombie(instanceName, organizationId, answer, since)), now, false).raise(), now) > 0)
+            written.fire(new AlertsWritten());
+    }
+
+    /** The zombie's alert, if any, resolved: the probe answered again, or the instance is no longer connected. */
+    public void zombieGone(String instanceName, String resolution) {
+        if (book.resolve(List.of(Subject.zombieKey(instanceName)), resolution, Instant.now(), webhook.configured()) > 0)
+            written.fire(new AlertsWritten());
     }
 
     /** A cleanup's duplicate number: raised unless it is already, or was within the cooldown. */

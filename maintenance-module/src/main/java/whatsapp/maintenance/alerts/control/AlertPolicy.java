@@ -115,6 +115,17 @@ public final class AlertPolicy {
             return duplicate(subject.detail(), subject.instanceNames(), null).add("occurred_at", JsonContract.Millis.FORMAT.format(now));
         var json = JSON.createObjectBuilder().add("type", subject.kind());
         var name = subject.instanceNames().get(0);
+        if (Subject.ZOMBIE.equals(subject.kind())) {
+            json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "zombie: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "WhatsApp instance " + name + " is connected in Evolution's eyes but does not answer "
+                            + "(the liveness probe got " + subject.detail() + "); nothing arrives or leaves through it. "
+                            + "The auto-heal restarts it");
+            if (subject.since() != null) json.add("since", JsonContract.Millis.FORMAT.format(subject.since()));
+            return json.add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
         boolean stuck = Subject.REPAIR_NEEDED.equals(subject.kind());
         boolean repair = stuck || needsRepairing(subject.detail());
         json.add("instance_name", name)

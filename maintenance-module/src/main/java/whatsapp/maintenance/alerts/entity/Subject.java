@@ -15,6 +15,8 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String DISCONNECTED = "instance.disconnected";
     public static final String REPAIR_NEEDED = "instance.repair_needed";
     public static final String DUPLICATE_NUMBER = "instance.duplicate_number";
+    /** Connected in Evolution's eyes, but the liveness probe found it dead. */
+    public static final String ZOMBIE = "instance.zombie";
 
     public Subject {
         instanceNames = List.copyOf(instanceNames);
@@ -29,14 +31,27 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         return new Subject(REPAIR_NEEDED, List.of(instanceName), organizationId, reason, since);
     }
 
+    /** @param answer what the probe got; @param since when it was first found dead */
+    public static Subject zombie(String instanceName, String organizationId, String answer, Instant since) {
+        return new Subject(ZOMBIE, List.of(instanceName), organizationId, answer, since);
+    }
+
     public static Subject duplicate(String phoneNumber, List<String> instanceNames) {
         return new Subject(DUPLICATE_NUMBER, instanceNames, null, phoneNumber, null);
     }
 
     /** What one unresolved alert at most is about: {@code instance:<name>} or {@code number:<digits>}. */
     public String key() {
+        if (ZOMBIE.equals(kind)) return zombieKey(instanceNames.get(0));
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
     }
+
+    /** A zombie's alert has a subject of its own: the instance is connected, which resolves its other alerts. */
+    public static String zombieKey(String instanceName) {
+        return ZOMBIE_PREFIX + instanceName;
+    }
+
+    public static final String ZOMBIE_PREFIX = "zombie:";
 
     public static String instanceKey(String instanceName) {
         return "instance:" + instanceName;

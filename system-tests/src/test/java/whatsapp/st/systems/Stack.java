@@ -14,6 +14,9 @@ public final class Stack {
     /** Where the server POSTs alerts during the tests: a test starts a receiver on this port when it needs one. */
     public static final int ALERT_PORT = 18580 + Integer.getInteger("stack.port-offset", 0);
 
+    /** The number the liveness probe asks about (known not to be on WhatsApp). */
+    public static final String ZOMBIE_PROBE_NUMBER = "5511900000000";
+
     /**
      * What every stack of the system tests runs with: schedules off (tests trigger runs), short Evolution timeouts, a
      * 10-minute orphan grace period and at most 5 deletions per cleanup.
@@ -53,9 +56,6 @@ public final class Stack {
             Map.entry("PROBE_RETRY_PAUSE_MS", "200"),
             Map.entry("PROBE_RATE_PER_SECOND", "50"),
             Map.entry("PROBE_TICK_SECONDS", "0"));
-
-    /** The number the liveness probe asks about (known not to be on WhatsApp). */
-    public static final String ZOMBIE_PROBE_NUMBER = "5511900000000";
 
     static LocalStack stack;
     static WildFlyProcess second;

@@ -109,6 +109,19 @@ public final class EvolutionSimulator implements AutoCloseable {
      * on while it is open: {@link ProbeAnswer#CLOSED} or {@link ProbeAnswer#HUNG} make it a zombie (still {@code open}
      * in {@code connectionState} and the listing); a restart makes it {@link ProbeAnswer#ALIVE} again.
      */
+    /**
+     * Somebody deleted the instance and created it again under the same name, outside the service (Evolution's manager,
+     * another tool): a new {@code id} (a fresh UUID, as Evolution gives every create), the same state and owner, and no
+     * webhook settings (whoever recreated it did not set ours). Sends no webhook: the new instance has none.
+     */
+    public void recreate(String name) {
+        var old = store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).view();
+        var status = old.state() == null ? old.connectionStatus() : old.state();
+        var seed = SeedInstance.named(name).status(status);
+        if (old.ownerJid() != null) seed = seed.ownerJid(old.ownerJid());
+        store.seed(seed, Instant.now());
+    }
+
     public void probeAnswer(String name, ProbeAnswer answer) {
         store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).probeAnswer(answer);
     }

@@ -52,6 +52,10 @@ public final class SimulatorAdminClient {
         call("POST", "/instances/" + encode(name) + "/disconnect", Json.object().put("reason", reason.name()));
     }
 
+    public void recreate(String name) {
+        call("POST", "/instances/" + encode(name) + "/recreate", Json.object());
+    }
+
     public void probeAnswer(String name, ProbeAnswer answer) {
         call("POST", "/instances/" + encode(name) + "/probe", Json.object().put("answer", answer.name()));
     }

@@ -73,6 +73,10 @@ public final class AdminRoutes {
                 simulator.disconnect(name, Disconnect.valueOf(reason.toUpperCase(Locale.ROOT)));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST recreate" -> {
+                simulator.recreate(name);
+                call.json(200, AdminJson.view(require(name)));
+            }
             case "POST probe" -> {
                 var answer = call.body().path("answer").asText("");
                 simulator.probeAnswer(name, whatsapp.simulator.ProbeAnswer.valueOf(answer.toUpperCase(Locale.ROOT)));

@@ -149,6 +149,20 @@ public interface Integrations {
     /** Connected rows the liveness probe has found dead (zombies) and not seen answering since. */
     long zombies();
 
+    /**
+     * Records Evolution's instance id of rows that have none yet (rows made before ids were kept, adopted ones), by
+     * instance name; a row with an id keeps it.
+     */
+    void learnInstanceIds(Map<String, String> idsByInstanceName);
+
+    /**
+     * The instance was deleted and created again outside this service (a listing shows its name with another id):
+     * records the new id, audits {@code instance.recreated} under {@code actor}, publishes an {@code instance.recreated}
+     * event, and has our webhook and a fresh secret set again (the background webhook repair, at once). Only when the
+     * row still records {@code previousId}. @return false when it did not (already recorded, gone, being deleted)
+     */
+    boolean instanceRecreated(String instanceName, String previousId, String newId, String actor);
+
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
 

@@ -54,6 +54,31 @@ public class WebhookRepairs {
                 .setParameter(1, id).executeUpdate();
     }
 
+    /** Evolution's instance ids of rows that have none yet. */
+    public void learnInstanceIds(java.util.Map<String, String> idsByInstanceName) {
+        for (var entry : idsByInstanceName.entrySet())
+            em.createNativeQuery("""
+                    UPDATE integrations.integrations SET instance_id = ?1
+                    WHERE instance_name = ?2 AND instance_id IS NULL AND status <> 'deleting'""")
+                    .setParameter(1, entry.getValue()).setParameter(2, entry.getKey()).executeUpdate();
+    }
+
+    /**
+     * A new Evolution id under a known name: recorded, and the webhook with a fresh secret due again at once (the
+     * recreated instance has none of ours, or somebody else's). @return the row, when it still recorded {@code previousId}
+     */
+    public Optional<whatsapp.integrations.api.IntegrationRef> recreated(String instanceName, String previousId, String newId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                UPDATE integrations.integrations SET instance_id = ?1, webhook_unverified = true, webhook_attempts = 0,
+                    webhook_next_attempt_at = now(), version = version + 1
+                WHERE instance_name = ?2 AND instance_id = ?3 AND status <> 'deleting'
+                RETURNING CAST(id AS text), organization_id, status""")
+                .setParameter(1, newId).setParameter(2, instanceName).setParameter(3, previousId).getResultList();
+        return rows.stream().findFirst().map(row -> new whatsapp.integrations.api.IntegrationRef(UUID.fromString((String) row[0]),
+                (String) row[1], instanceName, whatsapp.integrations.api.Status.of((String) row[2])));
+    }
+
     /** Rows whose instance may hold a webhook secret that matches no stored hash (rows being deleted left out). */
     public long unverified() {
         return ((Number) em.createNativeQuery(

@@ -83,6 +83,28 @@ public class IntegrationsFacade implements Integrations {
         return probes.record(instanceName, dead, answer, at);
     }
 
+    @Inject
+    whatsapp.integrations.audit.control.AuditLog auditLog;
+
+    @Inject
+    whatsapp.integrations.events.control.Outbox outbox;
+
+    @Override
+    public void learnInstanceIds(Map<String, String> idsByInstanceName) {
+        webhookRepairs.learnInstanceIds(idsByInstanceName);
+    }
+
+    @Override
+    public boolean instanceRecreated(String instanceName, String previousId, String newId, String actor) {
+        var row = webhookRepairs.recreated(instanceName, previousId, newId);
+        if (row.isEmpty()) return false;
+        var now = Instant.now();
+        auditLog.record(actor, "instance.recreated", row.get(), "Evolution instance id " + previousId + " became " + newId
+                + ": deleted and created again outside this service; our webhook and a fresh secret are set again", now);
+        outbox.append(whatsapp.integrations.events.entity.EventType.RECREATED, row.get(), now);
+        return true;
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long zombies() {

@@ -90,15 +90,26 @@ public class Alerts {
      */
     public int review(List<Subject> candidates, Set<String> watched, Set<String> connected, Set<String> sharedNumbers,
                       Instant since) {
+        return review(candidates, watched, connected, sharedNumbers, since, Set.of());
+    }
+
+    /** @param webhookSettled watched instances whose webhook is ours again: their {@code instance.recreated} alert resolves */
+    public int review(List<Subject> candidates, Set<String> watched, Set<String> connected, Set<String> sharedNumbers,
+                      Instant since, Set<String> webhookSettled) {
         var now = Instant.now();
         boolean notify = webhook.configured();
         var stale = new ArrayList<String>();
         var gone = new ArrayList<String>();
         var notConnected = new ArrayList<String>();
+        var settled = new ArrayList<String>();
         for (var open : book.unresolved(null).values()) {
             var subject = open.subject();
             if (subject.startsWith("number:")) {
                 if (!sharedNumbers.contains(subject.substring("number:".length()))) gone.add(subject);
+            } else if (subject.startsWith(Subject.RECREATED_PREFIX)) {
+                var name = subject.substring(Subject.RECREATED_PREFIX.length());
+                if (!watched.contains(name)) gone.add(subject);
+                else if (webhookSettled.contains(name)) settled.add(subject);
             } else if (subject.startsWith(Subject.ZOMBIE_PREFIX)) {
                 // a zombie is connected: only the probe answering, or the instance leaving connected, ends it
                 var name = subject.substring(Subject.ZOMBIE_PREFIX.length());
@@ -112,6 +123,7 @@ public class Alerts {
         }
         int resolved = book.resolve(stale, CONNECTED_AGAIN, now, notify)
                 + book.resolve(notConnected, NO_LONGER_CONNECTED, now, notify)
+                + book.resolve(settled, "our webhook and its secret are set again", now, notify)
                 + book.resolve(gone, "the integration or the shared number is gone", now, notify);
         var unresolved = book.unresolved(keys(candidates));
         int ownRaised = (int) candidates.stream().map(Subject::key).distinct().map(unresolved::get)
@@ -129,6 +141,13 @@ public class Alerts {
         var now = Instant.now();
         if (raise(decide(List.of(Subject.zombie(instanceName, organizationId, answer, since)), now, false).raise(), now) > 0)
             written.fire(new AlertsWritten());
+    }
+
+    /** An instance deleted and created again behind our back: raised once. */
+    public void recreated(String instanceName, String organizationId, String previousId, String newId) {
+        var now = Instant.now();
+        if (raise(decide(List.of(Subject.recreated(instanceName, organizationId, previousId + " → " + newId)), now, false)
+                .raise(), now) > 0) written.fire(new AlertsWritten());
     }
 
     /** The zombie's alert, if any, resolved: the probe answered again, or the instance is no longer connected. */

@@ -115,6 +115,16 @@ public final class AlertPolicy {
             return duplicate(subject.detail(), subject.instanceNames(), null).add("occurred_at", JsonContract.Millis.FORMAT.format(now));
         var json = JSON.createObjectBuilder().add("type", subject.kind());
         var name = subject.instanceNames().get(0);
+        if (Subject.RECREATED.equals(subject.kind())) {
+            return json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "recreated: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "WhatsApp instance " + name + " was deleted and created again outside this service "
+                            + "(Evolution id " + subject.detail() + "); its webhook and secret are set again. Find out who "
+                            + "did it: a second tool or person managing this Evolution")
+                    .add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
         if (Subject.ZOMBIE.equals(subject.kind())) {
             json.add("instance_name", name)
                     .add("organization_id", subject.organizationId())

@@ -17,6 +17,8 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String DUPLICATE_NUMBER = "instance.duplicate_number";
     /** Connected in Evolution's eyes, but the liveness probe found it dead. */
     public static final String ZOMBIE = "instance.zombie";
+    /** Deleted and created again outside this service: a new Evolution id under a known name. */
+    public static final String RECREATED = "instance.recreated";
 
     public Subject {
         instanceNames = List.copyOf(instanceNames);
@@ -36,6 +38,11 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         return new Subject(ZOMBIE, List.of(instanceName), organizationId, answer, since);
     }
 
+    /** @param ids "<previous id> → <new id>" */
+    public static Subject recreated(String instanceName, String organizationId, String ids) {
+        return new Subject(RECREATED, List.of(instanceName), organizationId, ids, null);
+    }
+
     public static Subject duplicate(String phoneNumber, List<String> instanceNames) {
         return new Subject(DUPLICATE_NUMBER, instanceNames, null, phoneNumber, null);
     }
@@ -43,6 +50,7 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     /** What one unresolved alert at most is about: {@code instance:<name>} or {@code number:<digits>}. */
     public String key() {
         if (ZOMBIE.equals(kind)) return zombieKey(instanceNames.get(0));
+        if (RECREATED.equals(kind)) return RECREATED_PREFIX + instanceNames.get(0);
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
     }
 
@@ -52,6 +60,7 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     }
 
     public static final String ZOMBIE_PREFIX = "zombie:";
+    public static final String RECREATED_PREFIX = "recreated:";
 
     public static String instanceKey(String instanceName) {
         return "instance:" + instanceName;

@@ -31,7 +31,7 @@ public class ZombieCheckResource {
     @APIResponse(responseCode = "200", description = "counts and findings")
     @APIResponse(responseCode = "404", description = "no integration uses the instance name")
     @APIResponse(responseCode = "409", description = "probing is off: PROBE_NUMBER is not set")
-    public ZombieCheckSummary check(@Parameter(description = "Probe only this instance") @QueryParam("instance") String instance) {
+    public ZombieCheckSummary zombieCheck(@Parameter(description = "Probe only this instance") @QueryParam("instance") String instance) {
         return check.checkNow(instance == null || instance.isBlank() ? null : instance);
     }
 }

@@ -122,6 +122,27 @@ public final class EvolutionSimulator implements AutoCloseable {
         store.seed(seed, Instant.now());
     }
 
+    /**
+     * The instance's stored webhook settings drift (Evolution #2027, #2694: lost or emptied after a restart; or somebody
+     * pointed them elsewhere): replaced by {@code settings} as they are, or dropped when null ({@code webhook/find}
+     * then answers {@code null}).
+     */
+    public void webhookSettings(String name, WebhookSettings settings) {
+        require(name).replaceWebhook(settings, Instant.now());
+    }
+
+    /**
+     * Evolution restarted and has not loaded the instance yet ({@code false}): {@code connectionState} names no
+     * state and {@code webhook/find} answers {@code null}; {@code true} loads it again.
+     */
+    public void loaded(String name, boolean loaded) {
+        require(name).loaded(loaded);
+    }
+
+    private Instance require(String name) {
+        return store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name));
+    }
+
     public void probeAnswer(String name, ProbeAnswer answer) {
         store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).probeAnswer(answer);
     }

@@ -73,6 +73,18 @@ public final class AdminRoutes {
                 simulator.disconnect(name, Disconnect.valueOf(reason.toUpperCase(Locale.ROOT)));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST webhook" -> {
+                simulator.webhookSettings(name, AdminJson.webhook(call.body()));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "DELETE webhook" -> {
+                simulator.webhookSettings(name, null);
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST unload", "POST load" -> {
+                simulator.loaded(name, action.equals("load"));
+                call.json(200, AdminJson.view(require(name)));
+            }
             case "POST recreate" -> {
                 simulator.recreate(name);
                 call.json(200, AdminJson.view(require(name)));

@@ -149,6 +149,18 @@ public final class Instance {
         connectionStatus = storedStatus;
     }
 
+    /**
+     * Evolution restarted and has not loaded the instance again yet ({@code setInstance} awaits the connect before it
+     * registers it): {@code connectionState} names no state, {@code webhook/find} answers {@code null}.
+     */
+    public synchronized void loaded(boolean isLoaded) { loaded = isLoaded; }
+
+    /** The stored webhook row replaced as it is (drift: lost, emptied, pointed elsewhere); null drops it. */
+    public synchronized void replaceWebhook(WebhookSettings settings, Instant now) {
+        webhook = settings == null ? null : webhook == null ? new WebhookRow(Settings.cuid(), settings, now, now)
+                : webhook.replacedBy(settings, now);
+    }
+
     /** What the liveness probe's route answers while the instance is open (a zombie: CLOSED or HUNG). */
     public synchronized ProbeAnswer probeAnswer() { return probeAnswer; }
 

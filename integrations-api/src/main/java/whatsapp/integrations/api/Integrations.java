@@ -163,6 +163,20 @@ public interface Integrations {
      */
     boolean instanceRecreated(String instanceName, String previousId, String newId, String actor);
 
+    /**
+     * Instance names of enabled rows (none being deleted) whose webhook settings were not compared with Evolution's
+     * within {@code period}, the longest unchecked first, at most {@code limit}: what the rolling webhook check takes next.
+     */
+    List<String> webhookCheckDue(java.time.Duration period, int limit);
+
+    /**
+     * Compares Evolution's stored webhook settings of the instance with ours (URL, enabled, events, our secret header)
+     * and sets ours again with a fresh secret when they differ, audited under {@code actor}. A {@code null} answer while
+     * Evolution has not loaded the instance (right after its restart) is not drift: checked again later. Takes the row
+     * (cluster-wide) unless it was checked within {@code period} (zero: whenever it is not being repaired).
+     */
+    WebhookCheck checkWebhook(String instanceName, java.time.Duration period, String actor);
+
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
 

@@ -27,6 +27,7 @@ import whatsapp.evolution.instances.entity.Creation;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Listing;
 import whatsapp.evolution.instances.entity.Liveness;
+import whatsapp.evolution.instances.entity.StoredWebhook;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.evolution.instances.entity.Pairing;
 import whatsapp.evolution.instances.entity.Reachability;
@@ -281,6 +282,19 @@ public class Evolution implements AutoCloseable {
             }
             case INSTANCE_NOT_FOUND, KEY_REJECTED, ROUTE_NOT_FOUND -> Liveness.unknown(answer.reason());
         };
+    }
+
+    /**
+     * The instance's stored webhook settings ({@code GET /webhook/find/{name}}), to compare with what we set. A
+     * {@code null} answer is {@link StoredWebhook#none()}: never set, dropped, or the instance not loaded (right after an
+     * Evolution restart): confirm with {@link #liveState(String)} before acting on it.
+     */
+    public StoredWebhook findWebhook(String name) {
+        requireName(name);
+        var answer = transport.send("webhookFind", name, () -> instances.findWebhook(name), true);
+        if (answer.kind() == Kind.OK) return StoredWebhook.of(answer.body());
+        if (answer.kind() == Kind.FAILED && answer.status() == 200) return StoredWebhook.none(); // "null" has no JSON object
+        return StoredWebhook.unavailable(answer.reason());
     }
 
     /** {@code GET /} (no key involved), bounded by the connect timeout, cached for 30 s. */

@@ -91,6 +91,27 @@ class EvolutionSimulatedTest {
     }
 
     @Test
+    void theStoredWebhookIsReadBackAndNullWhenLostOrNotLoaded() {
+        assertThat(evolution.findWebhook(OPEN)).isEqualTo(whatsapp.evolution.instances.entity.StoredWebhook.none());
+        assertThat(evolution.setWebhook(OPEN, "https://svc.example/integrations/webhooks/evolution",
+                Map.of("x-evolution-secret", "s3cret"), List.of("CONNECTION_UPDATE"))).isTrue();
+
+        var stored = evolution.findWebhook(OPEN);
+        assertThat(stored.found()).isTrue();
+        assertThat(stored.url()).isEqualTo("https://svc.example/integrations/webhooks/evolution");
+        assertThat(stored.enabled()).isTrue();
+        assertThat(stored.events()).containsExactly("CONNECTION_UPDATE");
+        assertThat(stored.headers()).containsEntry("x-evolution-secret", "s3cret");
+
+        simulator.loaded(OPEN, false);
+        assertThat(evolution.findWebhook(OPEN).found()).as("not loaded: null").isFalse();
+        simulator.loaded(OPEN, true);
+        simulator.webhookSettings(OPEN, null);
+        assertThat(evolution.findWebhook(OPEN).found()).isFalse();
+        assertThat(evolution.findWebhook(UNKNOWN).unavailable()).isTrue();
+    }
+
+    @Test
     void anUnknownInstanceIsMissingOnceOneListingProvedTheKey() {
         assertThat(evolution.lookup(UNKNOWN)).isEqualTo(new Lookup.Missing(UNKNOWN));
         assertThat(evolution.lookup(UNKNOWN)).isEqualTo(new Lookup.Missing(UNKNOWN));

@@ -89,6 +89,21 @@ public class IntegrationsFacade implements Integrations {
     @Inject
     whatsapp.integrations.events.control.Outbox outbox;
 
+    @EJB
+    whatsapp.integrations.lifecycle.boundary.WebhookDrift webhookDrift;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<String> webhookCheckDue(java.time.Duration period, int limit) {
+        return webhookDrift.due(period, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public whatsapp.integrations.api.WebhookCheck checkWebhook(String instanceName, java.time.Duration period, String actor) {
+        return webhookDrift.check(instanceName, period, actor);
+    }
+
     @Override
     public void learnInstanceIds(Map<String, String> idsByInstanceName) {
         webhookRepairs.learnInstanceIds(idsByInstanceName);

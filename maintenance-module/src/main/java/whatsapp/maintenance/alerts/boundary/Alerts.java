@@ -106,8 +106,8 @@ public class Alerts {
             var subject = open.subject();
             if (subject.startsWith("number:")) {
                 if (!sharedNumbers.contains(subject.substring("number:".length()))) gone.add(subject);
-            } else if (subject.startsWith(Subject.RECREATED_PREFIX)) {
-                var name = subject.substring(Subject.RECREATED_PREFIX.length());
+            } else if (subject.startsWith(Subject.RECREATED_PREFIX) || subject.startsWith(Subject.WEBHOOK_PREFIX)) {
+                var name = subject.substring(subject.indexOf(':') + 1);
                 if (!watched.contains(name)) gone.add(subject);
                 else if (webhookSettled.contains(name)) settled.add(subject);
             } else if (subject.startsWith(Subject.ZOMBIE_PREFIX)) {
@@ -148,6 +148,13 @@ public class Alerts {
         var now = Instant.now();
         if (raise(decide(List.of(Subject.recreated(instanceName, organizationId, previousId + " → " + newId)), now, false)
                 .raise(), now) > 0) written.fire(new AlertsWritten());
+    }
+
+    /** A webhook whose repair Evolution did not take: raised once; resolved once our webhook is set again. */
+    public void webhookDrift(String instanceName, String organizationId, String detail) {
+        var now = Instant.now();
+        if (raise(decide(List.of(Subject.webhookDrift(instanceName, organizationId, detail)), now, false).raise(), now) > 0)
+            written.fire(new AlertsWritten());
     }
 
     /** The zombie's alert, if any, resolved: the probe answered again, or the instance is no longer connected. */

@@ -115,6 +115,15 @@ public final class AlertPolicy {
             return duplicate(subject.detail(), subject.instanceNames(), null).add("occurred_at", JsonContract.Millis.FORMAT.format(now));
         var json = JSON.createObjectBuilder().add("type", subject.kind());
         var name = subject.instanceNames().get(0);
+        if (Subject.WEBHOOK_DRIFT.equals(subject.kind())) {
+            return json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "webhook drift: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "Evolution's webhook settings of WhatsApp instance " + name + " are not ours ("
+                            + subject.detail() + "): its events do not reach this service. Setting ours again is retried")
+                    .add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
         if (Subject.RECREATED.equals(subject.kind())) {
             return json.add("instance_name", name)
                     .add("organization_id", subject.organizationId())

@@ -19,6 +19,8 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String ZOMBIE = "instance.zombie";
     /** Deleted and created again outside this service: a new Evolution id under a known name. */
     public static final String RECREATED = "instance.recreated";
+    /** Evolution's webhook settings of the instance differ from ours and it did not take ours again. */
+    public static final String WEBHOOK_DRIFT = "instance.webhook_drift";
 
     public Subject {
         instanceNames = List.copyOf(instanceNames);
@@ -38,6 +40,10 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         return new Subject(ZOMBIE, List.of(instanceName), organizationId, answer, since);
     }
 
+    public static Subject webhookDrift(String instanceName, String organizationId, String detail) {
+        return new Subject(WEBHOOK_DRIFT, List.of(instanceName), organizationId, detail, null);
+    }
+
     /** @param ids "<previous id> → <new id>" */
     public static Subject recreated(String instanceName, String organizationId, String ids) {
         return new Subject(RECREATED, List.of(instanceName), organizationId, ids, null);
@@ -51,6 +57,7 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public String key() {
         if (ZOMBIE.equals(kind)) return zombieKey(instanceNames.get(0));
         if (RECREATED.equals(kind)) return RECREATED_PREFIX + instanceNames.get(0);
+        if (WEBHOOK_DRIFT.equals(kind)) return WEBHOOK_PREFIX + instanceNames.get(0);
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
     }
 
@@ -61,6 +68,7 @@ public record Subject(String kind, List<String> instanceNames, String organizati
 
     public static final String ZOMBIE_PREFIX = "zombie:";
     public static final String RECREATED_PREFIX = "recreated:";
+    public static final String WEBHOOK_PREFIX = "webhook:";
 
     public static String instanceKey(String instanceName) {
         return "instance:" + instanceName;

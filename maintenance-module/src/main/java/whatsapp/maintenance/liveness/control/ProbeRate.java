@@ -28,28 +28,37 @@ public class ProbeRate {
     @ConfigProperty(name = "probe.rate-per-second", defaultValue = "2")
     int perSecond;
 
-    final AtomicBoolean configured = new AtomicBoolean();
+    final java.util.Set<String> configured = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final AtomicBoolean warned = new AtomicBoolean();
-    final LocalRate local = new LocalRate();
+    final java.util.Map<String, LocalRate> local = new java.util.concurrent.ConcurrentHashMap<>();
 
     public int perSecond() {
         return Math.max(1, perSecond);
     }
 
-    /** Waits at most {@code wait} for a permit. @return false: none within the wait (nothing may be probed now) */
+    /** Waits at most {@code wait} for a probe's permit. @return false: none within the wait (nothing may be probed now) */
     public boolean acquire(Duration wait) {
+        return acquire(KEY, perSecond(), wait);
+    }
+
+    /**
+     * A permit of the cluster-wide rate {@code key} (at most {@code perSecond} a second over all nodes), waiting at most
+     * {@code wait}; other periodic checks (the webhook check) use their own key.
+     */
+    public boolean acquire(String key, int perSecond, Duration wait) {
+        int rate = Math.max(1, perSecond);
         try {
-            var limiter = redis.getRateLimiter(KEY);
-            if (configured.compareAndSet(false, true)) limiter.setRate(RateType.OVERALL, perSecond(), Duration.ofSeconds(1));
+            var limiter = redis.getRateLimiter(key);
+            if (configured.add(key)) limiter.setRate(RateType.OVERALL, rate, Duration.ofSeconds(1));
             boolean got = limiter.tryAcquire(wait);
             warned.set(false);
             return got;
         } catch (RuntimeException redisUnusable) {
-            configured.set(false);
+            configured.remove(key);
             if (warned.compareAndSet(false, true))
-                LOG.warning(() -> "Probe rate: Redis unusable (" + redisUnusable.getClass().getSimpleName()
-                        + "); each node keeps " + perSecond() + " probes a second on its own until it is back");
-            return local.acquire(perSecond(), wait);
+                LOG.warning(() -> "Rate caps: Redis unusable (" + redisUnusable.getClass().getSimpleName()
+                        + "); each node keeps the caps on its own until it is back");
+            return local.computeIfAbsent(key, k -> new LocalRate()).acquire(rate, wait);
         }
     }
 

@@ -50,6 +50,14 @@ public class MaintenanceMeters {
         zombies.set(count);
     }
 
+    /**
+     * {@code whatsapp_webhook_checks_total{outcome}}: webhook checks by outcome ({@code ok}, {@code repaired},
+     * {@code repair_failed}, {@code retry_later}, {@code unknown}, {@code skipped}); {@code repaired} counts the repairs.
+     */
+    public void webhookCheck(String outcome) {
+        registry.counter("whatsapp.webhook.checks", tags("outcome", outcome)).increment();
+    }
+
     /** {@code whatsapp_probes_total{outcome}}: liveness probes by final answer ({@code alive}, {@code dead}, {@code unknown}). */
     public void probe(String outcome) {
         registry.counter("whatsapp.probes", tags("outcome", outcome)).increment();

@@ -143,6 +143,14 @@ public final class EvolutionSimulator implements AutoCloseable {
         return store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name));
     }
 
+    /**
+     * A reconnect storm: {@code cycles} pairs of {@code connection.update} connecting/open webhooks (statusReason 200, no
+     * close in between, as 2.3.x shows a 440 loop), {@code pause} apart; the instance stays open.
+     */
+    public void reconnectStorm(String name, int cycles, Duration pause) {
+        lifecycle.reconnectStorm(name, cycles, pause);
+    }
+
     public void probeAnswer(String name, ProbeAnswer answer) {
         store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).probeAnswer(answer);
     }

@@ -62,6 +62,10 @@ public final class SimulatorAdminClient {
         call("POST", "/instances/" + encode(name) + "/" + (loaded ? "load" : "unload"), Json.object());
     }
 
+    public void reconnectStorm(String name, int cycles, Duration pause) {
+        call("POST", "/instances/" + encode(name) + "/storm", Json.object().put("cycles", cycles).put("pauseMs", pause.toMillis()));
+    }
+
     public void recreate(String name) {
         call("POST", "/instances/" + encode(name) + "/recreate", Json.object());
     }

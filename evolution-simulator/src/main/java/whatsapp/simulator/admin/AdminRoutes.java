@@ -85,6 +85,11 @@ public final class AdminRoutes {
                 simulator.loaded(name, action.equals("load"));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST storm" -> {
+                var body = call.body();
+                simulator.reconnectStorm(name, body.path("cycles").asInt(100), Duration.ofMillis(body.path("pauseMs").asLong(20)));
+                call.json(200, AdminJson.view(require(name)));
+            }
             case "POST recreate" -> {
                 simulator.recreate(name);
                 call.json(200, AdminJson.view(require(name)));

@@ -42,7 +42,8 @@ public final class Stack {
      * The liveness probe is on with a short timeout (1.5 s), a short pause before its retry (0.2 s) and a high rate cap,
      * but its rolling timer is off: tests probe through {@code POST /maintenance/zombie-check}, so that no background
      * probe adds calls to another test's counts. The rolling webhook check is off for the same reason
-     * ({@code POST /maintenance/webhook-check}).
+     * ({@code POST /maintenance/webhook-check}). The flap window is 5 s (instead of 10 minutes), so that a test can
+     * outlast it; more than 6 changes of one instance within 5 s happen in no other test.
      */
     static final Map<String, String> TEST_SETTINGS = with(BASE_SETTINGS,
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
@@ -57,7 +58,8 @@ public final class Stack {
             Map.entry("PROBE_RETRY_PAUSE_MS", "200"),
             Map.entry("PROBE_RATE_PER_SECOND", "50"),
             Map.entry("PROBE_TICK_SECONDS", "0"),
-            Map.entry("WEBHOOK_CHECK_TICK_SECONDS", "0"));
+            Map.entry("WEBHOOK_CHECK_TICK_SECONDS", "0"),
+            Map.entry("FLAP_WINDOW_SECONDS", "5"));
 
     static LocalStack stack;
     static WildFlyProcess second;

@@ -54,6 +54,64 @@ public class Alerts {
     @ConfigProperty(name = "alert.cooldown-minutes", defaultValue = "30")
     int cooldownMinutes;
 
+    /** More status changes than this within the flap window is flapping. */
+    @Inject
+    @ConfigProperty(name = "flap.changes", defaultValue = "6")
+    int flapChanges;
+
+    @Inject
+    @ConfigProperty(name = "flap.window-minutes", defaultValue = "10")
+    long flapWindowMinutes;
+
+    /** The flap window in seconds instead, when set (the system tests use a few seconds). */
+    @Inject
+    @ConfigProperty(name = "flap.window-seconds")
+    java.util.Optional<Long> flapWindowSeconds;
+
+    Duration flapWindow() {
+        return flapWindowSeconds.map(Duration::ofSeconds).orElse(Duration.ofMinutes(flapWindowMinutes));
+    }
+
+    /** Instances with an unresolved {@code instance.flapping} alert: no per-change alert, no auto-heal for them. */
+    public Set<String> flapping() {
+        var names = new HashSet<String>();
+        for (var open : book.unresolved(null).values())
+            if (open.subject().startsWith(Subject.FLAPPING_PREFIX)) names.add(open.subject().substring(Subject.FLAPPING_PREFIX.length()));
+        return names;
+    }
+
+    /**
+     * Webhook changes only (a sweep sees at most one change per instance every few minutes): each instance changed is
+     * counted over the flap window; flapping raises one {@code instance.flapping} alert.
+     *
+     * @return the instances flapping now (already alerted or just raised)
+     */
+    Set<String> detectFlapping(List<whatsapp.integrations.api.StatusChange> changes, Instant now) {
+        var flapping = new HashSet<String>();
+        var byName = new java.util.LinkedHashMap<String, whatsapp.integrations.api.StatusChange>();
+        for (var change : changes) if (change.source() == whatsapp.integrations.api.Source.webhook) byName.put(change.instanceName(), change);
+        if (byName.isEmpty()) return flapping;
+        var keys = byName.keySet().stream().map(Subject::flappingKey).toList();
+        var open = book.unresolved(keys);
+        var window = flapWindow();
+        var raise = new ArrayList<Subject>();
+        for (var change : byName.values()) {
+            var name = change.instanceName();
+            if (open.containsKey(Subject.flappingKey(name))) {
+                flapping.add(name);
+                continue;
+            }
+            var recent = whatsapp.maintenance.alerts.control.FlapPolicy.within(integrations.history(name, now.minus(window)), window, now);
+            if (whatsapp.maintenance.alerts.control.FlapPolicy.flapping(recent, flapChanges)) {
+                flapping.add(name);
+                raise.add(Subject.flapping(name, change.organizationId(),
+                        whatsapp.maintenance.alerts.control.FlapPolicy.detail(recent, window)));
+            }
+        }
+        if (!raise.isEmpty()) raise(decide(raise, now, false).raise(), now);
+        return flapping;
+    }
+
     /**
      * In the recording transaction: a disconnection only a new QR scan repairs (device removed, logged out, banned)
      * and a number now paired with several connected instances are raised at once; an instance connected again
@@ -73,6 +131,13 @@ public class Alerts {
         }
         for (var shared : recorded.sharedNumbers())
             candidates.add(Subject.duplicate(shared.phoneNumber(), shared.instanceNames()));
+        var flapping = detectFlapping(recorded.changes(), now);
+        if (!flapping.isEmpty()) {
+            // while it flaps, its changes are not alerted one by one
+            candidates.removeIf(subject -> !Subject.DUPLICATE_NUMBER.equals(subject.kind())
+                    && flapping.contains(subject.instanceNames().get(0)));
+            written.fire(new AlertsWritten());
+        }
         int resolved = book.resolve(connected, CONNECTED_AGAIN, now, webhook.configured())
                 + book.resolve(notConnected, NO_LONGER_CONNECTED, now, webhook.configured());
         var decision = decide(candidates, now, false);
@@ -102,10 +167,21 @@ public class Alerts {
         var gone = new ArrayList<String>();
         var notConnected = new ArrayList<String>();
         var settled = new ArrayList<String>();
+        var stableAgain = new ArrayList<String>();
+        var flappingNow = new HashSet<String>();
         for (var open : book.unresolved(null).values()) {
             var subject = open.subject();
             if (subject.startsWith("number:")) {
                 if (!sharedNumbers.contains(subject.substring("number:".length()))) gone.add(subject);
+            } else if (subject.startsWith(Subject.FLAPPING_PREFIX)) {
+                var name = subject.substring(Subject.FLAPPING_PREFIX.length());
+                flappingNow.add(name);
+                if (!watched.contains(name)) gone.add(subject);
+                else if (whatsapp.maintenance.alerts.control.FlapPolicy.within(integrations.history(name, now.minus(flapWindow())),
+                        flapWindow(), now).isEmpty()) {
+                    stableAgain.add(subject);
+                    flappingNow.remove(name);
+                }
             } else if (subject.startsWith(Subject.RECREATED_PREFIX) || subject.startsWith(Subject.WEBHOOK_PREFIX)) {
                 var name = subject.substring(subject.indexOf(':') + 1);
                 if (!watched.contains(name)) gone.add(subject);
@@ -124,7 +200,13 @@ public class Alerts {
         int resolved = book.resolve(stale, CONNECTED_AGAIN, now, notify)
                 + book.resolve(notConnected, NO_LONGER_CONNECTED, now, notify)
                 + book.resolve(settled, "our webhook and its secret are set again", now, notify)
+                + book.resolve(stableAgain, "stable: no status change for " + flapWindow().toSeconds() + " s", now, notify)
                 + book.resolve(gone, "the integration or the shared number is gone", now, notify);
+        if (!flappingNow.isEmpty()) {
+            candidates = new ArrayList<>(candidates);
+            candidates.removeIf(subject -> !Subject.DUPLICATE_NUMBER.equals(subject.kind())
+                    && flappingNow.contains(subject.instanceNames().get(0)));
+        }
         var unresolved = book.unresolved(keys(candidates));
         int ownRaised = (int) candidates.stream().map(Subject::key).distinct().map(unresolved::get)
                 .filter(open -> open != null && !open.lastNoticeAt().isBefore(since)).count();

@@ -115,6 +115,16 @@ public final class AlertPolicy {
             return duplicate(subject.detail(), subject.instanceNames(), null).add("occurred_at", JsonContract.Millis.FORMAT.format(now));
         var json = JSON.createObjectBuilder().add("type", subject.kind());
         var name = subject.instanceNames().get(0);
+        if (Subject.FLAPPING.equals(subject.kind())) {
+            return json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "flapping: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "WhatsApp instance " + name + " keeps reconnecting: " + subject.detail() + ". Look for "
+                            + "a second Evolution process on the same database and client name (440 conflict loops). Alerts "
+                            + "about each change and the auto-heal are held until it is stable")
+                    .add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
         if (Subject.WEBHOOK_DRIFT.equals(subject.kind())) {
             return json.add("instance_name", name)
                     .add("organization_id", subject.organizationId())

@@ -21,6 +21,8 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String RECREATED = "instance.recreated";
     /** Evolution's webhook settings of the instance differ from ours and it did not take ours again. */
     public static final String WEBHOOK_DRIFT = "instance.webhook_drift";
+    /** More status changes within the flap window than allowed: a reconnect loop. */
+    public static final String FLAPPING = "instance.flapping";
 
     public Subject {
         instanceNames = List.copyOf(instanceNames);
@@ -38,6 +40,11 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     /** @param answer what the probe got; @param since when it was first found dead */
     public static Subject zombie(String instanceName, String organizationId, String answer, Instant since) {
         return new Subject(ZOMBIE, List.of(instanceName), organizationId, answer, since);
+    }
+
+    /** @param detail the count and the transitions and reasons seen */
+    public static Subject flapping(String instanceName, String organizationId, String detail) {
+        return new Subject(FLAPPING, List.of(instanceName), organizationId, detail, null);
     }
 
     public static Subject webhookDrift(String instanceName, String organizationId, String detail) {
@@ -58,6 +65,7 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         if (ZOMBIE.equals(kind)) return zombieKey(instanceNames.get(0));
         if (RECREATED.equals(kind)) return RECREATED_PREFIX + instanceNames.get(0);
         if (WEBHOOK_DRIFT.equals(kind)) return WEBHOOK_PREFIX + instanceNames.get(0);
+        if (FLAPPING.equals(kind)) return flappingKey(instanceNames.get(0));
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
     }
 
@@ -69,6 +77,11 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String ZOMBIE_PREFIX = "zombie:";
     public static final String RECREATED_PREFIX = "recreated:";
     public static final String WEBHOOK_PREFIX = "webhook:";
+    public static final String FLAPPING_PREFIX = "flapping:";
+
+    public static String flappingKey(String instanceName) {
+        return FLAPPING_PREFIX + instanceName;
+    }
 
     public static String instanceKey(String instanceName) {
         return "instance:" + instanceName;

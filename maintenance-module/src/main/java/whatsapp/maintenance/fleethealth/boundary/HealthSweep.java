@@ -145,7 +145,7 @@ public class HealthSweep {
         meters.webhooksUnverified(integrations.unverifiedWebhooks());
         watch.lap("report");
         run.checkpoint();
-        var healing = autoHeal.heal(after.states(), asked);
+        var healing = autoHeal.heal(notFlapping(after.states()), asked);
         watch.lap("heal");
         int alertsSent = review(comparison, after, healing.repairNeeded(), asked, settled(rows, recreated));
         watch.lap("alerts");
@@ -166,6 +166,17 @@ public class HealthSweep {
                 + " cache entries") + ", " + summary.durationSeconds() + " s (listing until "
                 + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
+    }
+
+    /** The states the auto-heal may act on: a flapping instance is left alone until it is stable. */
+    List<InstanceState> notFlapping(List<InstanceState> states) {
+        try {
+            var flapping = alerts.flapping();
+            if (flapping.isEmpty()) return states;
+            return states.stream().filter(state -> !flapping.contains(state.instanceName())).toList();
+        } catch (RuntimeException e) {
+            return states;
+        }
     }
 
     /** The per-server gauges ({@code whatsapp_server_*{server}}). */

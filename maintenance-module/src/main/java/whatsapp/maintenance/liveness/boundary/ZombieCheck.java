@@ -168,7 +168,10 @@ public class ZombieCheck {
                 if (recorded.change() == ProbeRecorded.Change.BECAME_ZOMBIE)
                     LOG.warning(() -> "Zombie: " + name + " is connected in Evolution's eyes but the probe got " + found.answer());
                 followUp(() -> alerts.zombie(name, target.organizationId(), found.answer(), recorded.probeFailedAt()));
-                var heal = autoHeal.restartZombie(name, target.disconnectReason(), at);
+                var heal = flapping(name)
+                        ? new whatsapp.maintenance.heal.entity.HealAttempt(name, whatsapp.maintenance.heal.entity.HealAttempt.SUPPRESSED,
+                        "flapping: the auto-heal holds off until it is stable")
+                        : autoHeal.restartZombie(name, target.disconnectReason(), at);
                 return new Finding(name, target.organizationId(), Finding.ZOMBIE, answer.answer(), recorded.probeFailedAt(),
                         heal, at);
             }
@@ -182,6 +185,14 @@ public class ZombieCheck {
             case ALIVE -> { }
         }
         return new Finding(name, target.organizationId(), Finding.ALIVE, answer.answer(), null, null, at);
+    }
+
+    boolean flapping(String name) {
+        try {
+            return alerts.flapping().contains(name);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Long enough for two probes and the pause between them; a crashed node's lease runs out after it. */

@@ -36,9 +36,12 @@ class FlappingIT extends FleetTests {
             assertThat(Health.sweep().status()).isEqualTo(200);
             assertThat(receiver.await(name, "resolved", Duration.ofSeconds(10)).getString("resolution"))
                     .isEqualTo("stable: no status change for 5 s");
+            var alerts = whatsapp.st.systems.Http.get(whatsapp.st.systems.Service.maintenance("/alerts?limit=20"),
+                    whatsapp.st.systems.Service.admin()).body();
+            assertThat(alerts).as("the disconnection alerted once it is stable").contains("instance.disconnected");
             Poll.until(() -> receiver.alerts().stream().filter(AlertReceiver.about(name))
-                    .anyMatch(a -> "instance.disconnected".equals(a.getString("type"))), Duration.ofSeconds(10),
-                    "the disconnection alerted once it is stable");
+                    .anyMatch(a -> "instance.disconnected".equals(a.getString("type"))), Duration.ofSeconds(20),
+                    "the disconnection's alert delivered");
             assertThat(receiver.alerts().stream().filter(AlertReceiver.about(name))
                     .filter(a -> "instance.flapping".equals(a.getString("type")) && "raised".equals(a.getString("notice"))))
                     .as("one flapping alert").hasSize(1);

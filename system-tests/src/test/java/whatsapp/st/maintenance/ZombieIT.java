@@ -52,7 +52,7 @@ class ZombieIT extends FleetTests {
             assertThat(integration.getString("health")).isEqualTo("zombie");
             assertThat(integration.isNull("probe_failed_at")).isFalse();
             assertThat(finding.isNull("probe_failed_at")).isFalse();
-            var status = WebhookStatus.of(name);
+            var status = StatusEntry.of(name);
             assertThat(status.getString("health")).isEqualTo("zombie");
             assertThat(status.getString("probe_answer")).isEqualTo("400: 428 Connection Closed");
             assertThat(Health.status().json().getJsonObject("summary").getInt("zombies")).isEqualTo(1);
@@ -123,7 +123,7 @@ class ZombieIT extends FleetTests {
     }
 
     /** The instance's entry in the status report. */
-    static final class WebhookStatus {
+    static final class StatusEntry {
         static JsonObject of(String name) {
             return Health.status().json().getJsonArray("instances").getValuesAs(JsonObject.class).stream()
                     .filter(i -> i.getString("instance_name").equals(name)).findFirst().orElseThrow();

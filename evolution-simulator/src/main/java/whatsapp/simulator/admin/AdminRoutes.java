@@ -73,6 +73,32 @@ public final class AdminRoutes {
                 simulator.disconnect(name, Disconnect.valueOf(reason.toUpperCase(Locale.ROOT)));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST webhook" -> {
+                simulator.webhookSettings(name, AdminJson.webhook(call.body()));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "DELETE webhook" -> {
+                simulator.webhookSettings(name, null);
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST unload", "POST load" -> {
+                simulator.loaded(name, action.equals("load"));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST storm" -> {
+                var body = call.body();
+                simulator.reconnectStorm(name, body.path("cycles").asInt(100), Duration.ofMillis(body.path("pauseMs").asLong(20)));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST recreate" -> {
+                simulator.recreate(name);
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST probe" -> {
+                var answer = call.body().path("answer").asText("");
+                simulator.probeAnswer(name, whatsapp.simulator.ProbeAnswer.valueOf(answer.toUpperCase(Locale.ROOT)));
+                call.json(200, AdminJson.view(require(name)));
+            }
             case "POST row" -> {
                 var status = call.body().path("connectionStatus").asText("");
                 if (!status.matches("open|connecting|close")) throw new IllegalArgumentException("row needs a \"connectionStatus\": open, connecting or close");

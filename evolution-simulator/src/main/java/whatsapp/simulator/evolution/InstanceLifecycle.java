@@ -129,6 +129,29 @@ public final class InstanceLifecycle {
         }
     }
 
+    /**
+     * A reconnect loop as 2.3.x shows it (two processes on one database, overlapping connects): the close (440) is never
+     * emitted, only {@code connecting}/{@code open} pairs with {@code statusReason} 200, {@code cycles} times,
+     * {@code pause} apart; the instance stays open.
+     */
+    public void reconnectStorm(String name, int cycles, java.time.Duration pause) {
+        var instance = require(name);
+        for (int i = 0; i < cycles; i++) {
+            notify(instance, WebhookEvent.connectionConnecting(instance.view()));
+            sleep(pause);
+            notify(instance, WebhookEvent.connectionOpen(instance.view()));
+            sleep(pause);
+        }
+    }
+
+    private static void sleep(java.time.Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** @return the live state before: null = not loaded (nothing done), "close" = not connected (nothing done) */
     String logout(Instance instance) {
         var now = Instant.now();

@@ -3,6 +3,7 @@ package whatsapp.simulator.instances;
 import java.time.Instant;
 import java.util.UUID;
 import whatsapp.simulator.InstanceView;
+import whatsapp.simulator.ProbeAnswer;
 import whatsapp.simulator.WebhookSettings;
 
 /**
@@ -47,6 +48,7 @@ public final class Instance {
     private long socket;
     /** The number a pairing code is issued for on each new code of this socket (null: QR only). */
     private String pairingNumber;
+    private ProbeAnswer probeAnswer = ProbeAnswer.ALIVE;
 
     public Instance(long sequence, String name, String token, String integration, String number, Settings settings) {
         this.sequence = sequence;
@@ -179,6 +181,30 @@ public final class Instance {
      */
     public synchronized void lagRow(String storedStatus) {
         connectionStatus = storedStatus;
+    }
+
+    /**
+     * Evolution restarted and has not loaded the instance again yet ({@code setInstance} awaits the connect before it
+     * registers it): {@code connectionState} names no state, {@code webhook/find} answers {@code null}.
+     */
+    public synchronized void loaded(boolean isLoaded) { loaded = isLoaded; }
+
+    /** The stored webhook row replaced as it is (drift: lost, emptied, pointed elsewhere); null drops it. */
+    public synchronized void replaceWebhook(WebhookSettings settings, Instant now) {
+        webhook = settings == null ? null : webhook == null ? new WebhookRow(Settings.cuid(), settings, now, now)
+                : webhook.replacedBy(settings, now);
+    }
+
+    /** What the liveness probe's route answers while the instance is open (a zombie: CLOSED or HUNG). */
+    public synchronized ProbeAnswer probeAnswer() { return probeAnswer; }
+
+    public synchronized void probeAnswer(ProbeAnswer answer) {
+        probeAnswer = answer == null ? ProbeAnswer.ALIVE : answer;
+    }
+
+    /** A restart opens a fresh socket: whatever hung or closed under the cached "open" state is gone. */
+    public synchronized void restarted() {
+        probeAnswer = ProbeAnswer.ALIVE;
     }
 
     public synchronized InstanceView view() {

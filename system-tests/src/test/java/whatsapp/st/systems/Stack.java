@@ -17,10 +17,13 @@ public final class Stack {
      * running beside another checkout's tests), plus 1000 for each failsafe fork after the first, so that the forks'
      * stacks (one each) never meet.
      */
-    public static final int PORT_OFFSET = PORT_OFFSET + 1000 * (Integer.getInteger("stack.fork", 1) - 1);
+    public static final int PORT_OFFSET = Integer.getInteger("stack.port-offset", 0) + 1000 * (Integer.getInteger("stack.fork", 1) - 1);
 
     /** Where the server POSTs alerts during the tests: a test starts a receiver on this port when it needs one. */
     public static final int ALERT_PORT = 18580 + PORT_OFFSET;
+
+    /** The number the liveness probe asks about (known not to be on WhatsApp). */
+    public static final String ZOMBIE_PROBE_NUMBER = "5511900000000";
 
     /**
      * What every stack of the system tests runs with: schedules off (tests trigger runs), short Evolution timeouts, a
@@ -44,6 +47,11 @@ public final class Stack {
      * within 2 s (instead of backing off up to a minute), so that one test's refusals never hold up the next's alerts.
      * The browser frontend's origins are two made-up ones (CorsIT).
      * A run's lease is renewed every second (lease 2 s), so that a test can outlast it and see a killed node's lease go.
+     * The liveness probe is on with a short timeout (1.5 s), a short pause before its retry (0.2 s) and a high rate cap,
+     * but its rolling timer is off: tests probe through {@code POST /maintenance/zombie-check}, so that no background
+     * probe adds calls to another test's counts. The rolling webhook check is off for the same reason
+     * ({@code POST /maintenance/webhook-check}). The flap window is 5 s (instead of 10 minutes), so that a test can
+     * outlast it; more than 6 changes of one instance within 5 s happen in no other test.
      */
     static final Map<String, String> TEST_SETTINGS = with(BASE_SETTINGS,
             Map.entry("EVENTS_PRUNE_INTERVAL_SECONDS", "2"),
@@ -53,7 +61,14 @@ public final class Stack {
             Map.entry("ALERT_RETRY_MAX_SECONDS", "2"),
             Map.entry("CORS_ALLOWED_ORIGINS", "https://app.example.test, http://localhost:5173"),
             Map.entry("PAIRING_URL_TEMPLATE", "https://app.example.test/orgs/{organization_id}/whatsapp/{integration_id}/pair"),
-            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"));
+            Map.entry("RUN_LOCK_RENEW_SECONDS", "1"),
+            Map.entry("PROBE_NUMBER", ZOMBIE_PROBE_NUMBER),
+            Map.entry("PROBE_TIMEOUT_MS", "1500"),
+            Map.entry("PROBE_RETRY_PAUSE_MS", "200"),
+            Map.entry("PROBE_RATE_PER_SECOND", "50"),
+            Map.entry("PROBE_TICK_SECONDS", "0"),
+            Map.entry("WEBHOOK_CHECK_TICK_SECONDS", "0"),
+            Map.entry("FLAP_WINDOW_SECONDS", "5"));
 
     static LocalStack stack;
     static WildFlyProcess second;

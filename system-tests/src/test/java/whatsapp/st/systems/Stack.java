@@ -17,7 +17,13 @@ public final class Stack {
      * running beside another checkout's tests), plus 1000 for each failsafe fork after the first, so that the forks'
      * stacks (one each) never meet.
      */
-    public static final int PORT_OFFSET = Integer.getInteger("stack.port-offset", 0) + 1000 * (Integer.getInteger("stack.fork", 1) - 1);
+    public static final int PORT_OFFSET = Integer.getInteger("stack.port-offset", 0) + 1000 * (fork() - 1);
+
+    /** This JVM's failsafe fork: 1, 2, … ({@code stack.fork} is {@code fork-<n>}); 1 outside failsafe. */
+    static int fork() {
+        String digits = System.getProperty("stack.fork", "").replaceAll("\\D", "");
+        return digits.isEmpty() ? 1 : Integer.parseInt(digits);
+    }
 
     /** Where the server POSTs alerts during the tests: a test starts a receiver on this port when it needs one. */
     public static final int ALERT_PORT = 18580 + PORT_OFFSET;

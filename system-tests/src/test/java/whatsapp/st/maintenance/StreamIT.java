@@ -56,14 +56,14 @@ class StreamIT {
             var integration = Integrations.createFor("org-stream");
             var name = integration.getString("instance_name");
             Stack.get().simulator().orElseThrow().pair(name, "5511977770001");
-            Poll.until(() -> event(lines, "status", name + "\",\"organization_id\":\"org-stream\"", "connected"), Duration.ofSeconds(5),
+            Poll.until(() -> event(lines, "status", name + "\",\"organization_id\":\"org-stream\"", "connected"), Duration.ofSeconds(15),
                     "the status change to be pushed");
 
             Stack.get().simulator().orElseThrow().disconnect(name, Disconnect.DEVICE_REMOVED);
-            Poll.until(() -> event(lines, "alert", name, "\"state\":\"open\""), Duration.ofSeconds(5), "the alert to be pushed");
+            Poll.until(() -> event(lines, "alert", name, "\"state\":\"open\""), Duration.ofSeconds(15), "the alert to be pushed");
 
             assertThat(Http.post(Service.maintenance("/health-check"), Service.admin(), null, "").status()).isEqualTo(200);
-            Poll.until(() -> event(lines, "run", "\"type\":\"health\"", "\"outcome\":\"completed\""), Duration.ofSeconds(5),
+            Poll.until(() -> event(lines, "run", "\"type\":\"health\"", "\"outcome\":\"completed\""), Duration.ofSeconds(15),
                     "the run to be pushed");
         } finally {
             System.out.println("DEBUG stream lines: " + lines);

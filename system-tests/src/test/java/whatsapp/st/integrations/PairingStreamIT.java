@@ -111,6 +111,29 @@ class PairingStreamIT {
     }
 
     @Test
+    void aClinicRemovedFromThePhoneGetsAPairingCodeAndADeletionExpiresTheStream() throws Exception {
+        var integration = Integrations.createFor("org-pair-6");
+        var id = integration.getString("id");
+        var name = integration.getString("instance_name");
+        evolution().pair(name, "5511966660006");
+        Poll.until(() -> "connected".equals(Integrations.find(id).json().getString("status")), SOON, "connected");
+        evolution().disconnect(name, whatsapp.simulator.Disconnect.DEVICE_REMOVED);
+        Poll.until(() -> "disconnected".equals(Integrations.find(id).json().getString("status")), SOON, "the removal recorded");
+
+        var token = Service.member("org-pair-6");
+        var started = start(id, token, "{\"number\": \"5511966660006\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.json().getString("pairing_code")).as("a closed instance and a number: a code to type").matches("[A-Z0-9]{8}");
+        try (var stream = PairingEvents.open(Service.integrations(""), id, token, null)) {
+            Poll.until(() -> !stream.named("qr").isEmpty(), SOON, "the current code");
+            assertThat(stream.named("qr").get(0).json().getString("pairing_code")).matches("[A-Z0-9]{8}");
+            assertThat(Integrations.delete(id).status()).isIn(200, 202, 204);
+            Poll.until(() -> !stream.named("expired").isEmpty(), SOON, "expired");
+            Poll.until(stream::closed, SOON, "the stream to end after expired");
+        }
+    }
+
+    @Test
     void anotherOrganizationsMemberGets404() {
         var id = Integrations.createFor("org-pair-4").getString("id");
         var stranger = Service.member("org-pair-other");

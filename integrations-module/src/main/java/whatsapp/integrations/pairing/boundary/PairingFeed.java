@@ -34,7 +34,8 @@ import whatsapp.integrations.pairing.entity.PairingEvent;
  * What {@code GET /integrations/{id}/pairing/events} pushes, read from the database ({@link PairingSessions}) so that
  * it works across a cluster: an event recorded by any node (a webhook, a connect, a sweep) reaches the streams every
  * node holds. While this node holds streams, one non-persistent timer looks every {@code stream.poll-millis} for each
- * streamed integration's events after the last one its streams sent, and ends overdue sessions ({@code expired}).
+ * streamed integration's events after the last one its streams sent, and ends overdue sessions and those of deleted
+ * integrations ({@code expired}).
  * No request thread waits: the streams are asynchronous sinks. A comment every 15 s keeps idle streams (and proxies)
  * open and finds streams whose client left.
  */
@@ -103,7 +104,15 @@ public class PairingFeed {
             Set<UUID> streamed = new HashSet<>();
             for (var listener : listeners) streamed.add(listener.integrationId);
             for (var integrationId : streamed) {
-                sessions.expireIfOverdue(integrationId);
+                if (sessions.gone(integrationId)) {
+                    // deleted before a tick saw its expired event (the row took its events with it): end the streams
+                    for (var listener : listeners) {
+                        if (listener.integrationId.equals(integrationId)) deliver(listener, List.of(
+                                new PairingEvent(listener.lastId + 1, PairingEvent.EXPIRED, PairingSessions.GONE)));
+                    }
+                    continue;
+                }
+                if (!sessions.expireIfDeleting(integrationId)) sessions.expireIfOverdue(integrationId);
                 long from = Long.MAX_VALUE;
                 for (var listener : listeners) if (listener.integrationId.equals(integrationId)) from = Math.min(from, listener.lastId);
                 var events = sessions.after(integrationId, from, BATCH);

@@ -130,6 +130,26 @@ public class PairingSessions {
                 "{\"reason\":\"no new code came from Evolution in time: start pairing again\"}");
     }
 
+    /** A session of an integration being deleted: {@code expired}. */
+    public boolean expireIfDeleting(UUID integrationId) {
+        @SuppressWarnings("unchecked")
+        List<Object> deleting = em.createNativeQuery("""
+                SELECT id FROM integrations.integrations WHERE id = ?1 AND status = 'deleting' AND pairing_until IS NOT NULL FOR UPDATE""")
+                .setParameter(1, integrationId).getResultList();
+        if (deleting.isEmpty()) return false;
+        return end(integrationId, PairingEvent.EXPIRED, GONE);
+    }
+
+    /** The data of the {@code expired} event that ends a deleted integration's streams. */
+    public static final String GONE = "{\"reason\":\"the integration was deleted\"}";
+
+    /** Whether the integration's row is gone (deleted; its events went with it). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean gone(UUID integrationId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM integrations.integrations WHERE id = ?1")
+                .setParameter(1, integrationId).getSingleResult()).longValue() == 0;
+    }
+
     /** The integration's events after {@code afterId}, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PairingEvent> after(UUID integrationId, long afterId, int limit) {

@@ -151,8 +151,11 @@ class FleetScaleIT {
             assertThat(hung.summary.getInt("status_changes")).isEqualTo(4);
             for (var server : SERVERS.subList(0, 4)) assertThat(statusOf(name(server, 7))).as(server).isEqualTo("disconnected");
             assertThat(statusOf(name("s5", 7))).isEqualTo("connected");
-            // the hanging server costs its list timeout, nothing more: the rest of the sweep is what a quiet one costs
-            assertThat(hung.millis).as("list timeout + a quiet sweep + 1 s").isLessThan(LIST_TIMEOUT_MS + times.get(1) + 1000);
+            // the hanging server costs its list timeout, not a timeout per retry or per instance: bounded by the slowest
+            // quiet sweep plus the timeout, with 3 s for this machine's noise (the other fork's tests share its two
+            // cores; quiet sweeps here vary by 4 s). The precise figure is the benchmark's (docs/benchmarks.md).
+            assertThat(hung.millis).as("list timeout + the slowest quiet sweep + 3 s")
+                    .isLessThan(LIST_TIMEOUT_MS + times.get(2) + 3000);
         } finally {
             evolution("s5").clearFaults();
         }

@@ -42,7 +42,7 @@ final class Clients {
     final Function<String, EvolutionSimulator> simulators;
     final long pauseMillis;
     volatile boolean running = true;
-    /** Millis of the latest 2xx create answered, with the millis its request started (recovery times). */
+    /** Every 2xx create: when it was sent, when it was answered, the index of its Evolution server (recovery times). */
     final java.util.concurrent.ConcurrentLinkedQueue<long[]> createsOk = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     Clients(Api api, String admin, Stats stats, List<Org> orgs, Function<String, EvolutionSimulator> simulators, long pauseMillis) {
@@ -99,7 +99,7 @@ final class Clients {
                 org.instanceName = integration.getString("instance_name");
                 org.server = integration.getString("evolution_server", "default");
                 stats.count(answer.status() == 201 ? "creates: new instance (201)" : "creates: reused (200)");
-                createsOk.add(new long[] {started, System.currentTimeMillis()});
+                createsOk.add(new long[] {started, System.currentTimeMillis(), Soak.SERVERS.indexOf(org.server)});
                 return;
             }
             if (answer.status() != 0 && answer.status() != 503 && answer.status() != 409) {

@@ -77,7 +77,7 @@ final class Faults implements Runnable {
         Collections.shuffle(order, random);
         int next = 0;
         EventWorker.sleep(smoke ? 10_000 : 30_000); // a quiet start: the baseline
-        while (running && System.currentTimeMillis() < until) {
+        while (running && (smoke || System.currentTimeMillis() < until)) {
             // smoke: every kind once, in the seed's order; a long run: any kind, at random
             Kind kind = smoke ? (next < order.size() ? order.get(next++) : null) : Kind.values()[random.nextInt(Kind.values().length)];
             if (kind == null) break;

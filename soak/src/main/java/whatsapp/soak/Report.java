@@ -12,7 +12,7 @@ final class Report {
     private Report() {
     }
 
-    static String markdown(long seed, boolean smoke, int minutes, long started, long loadEnded, long ended, Stats stats,
+    static String markdown(String findings, long seed, boolean smoke, int minutes, long started, long loadEnded, long ended, Stats stats,
                            List<Faults.Injected> faults, Collection<long[]> createsOk, Map<String, Object> scale,
                            Map<String, String> settings) {
         var md = new StringBuilder();
@@ -65,7 +65,8 @@ final class Report {
               .append(recoveries.isEmpty() ? "–" : String.format("%.1f", p[3] / 1000.0)).append(" |\n");
         });
         md.append("\nRecovery: from the end of a fault (faults cleared; for a kill, the node ready again) to the answer of the first\n")
-          .append("create (2xx) sent after it. Each fault:\n\n| at (s) | kind | target | lasted (s) | recovery (s) | note |\n|---:|---|---|---:|---:|---|\n");
+          .append("create (2xx) sent after it; for a fault of one Evolution server, the first such create placed on that server.\n")
+          .append("Each fault:\n\n| at (s) | kind | target | lasted (s) | recovery (s) | note |\n|---:|---|---|---:|---:|---|\n");
         for (var fault : faults) {
             long recovery = recovery(fault, createsOk);
             md.append("| ").append((fault.start - started) / 1000).append(" | ").append(fault.kind).append(" | ").append(fault.target)
@@ -81,15 +82,21 @@ final class Report {
               .append(" | ").append(all[3]).append(" | ").append(during[0]).append(" | ").append(during[1]).append(" | ")
               .append(during[2]).append(" | ").append(during[3]).append(" |\n");
         }
+        if (findings != null) md.append('\n').append(findings.strip()).append('\n');
         md.append("\n## Counts\n\n| counter | value |\n|---|---:|\n");
         stats.countersSorted().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         return md.toString();
     }
 
-    /** Millis from the fault's end to the answer of the first successful create sent after it; -1 if none. */
+    /**
+     * Millis from the fault's end to the answer of the first successful create sent after it (for a fault of one
+     * Evolution server: the first one placed on that server); -1 if none.
+     */
     static long recovery(Faults.Injected fault, Collection<long[]> createsOk) {
         long best = Long.MAX_VALUE;
-        for (var create : createsOk) if (create[0] >= fault.end) best = Math.min(best, create[1]);
+        int server = Soak.SERVERS.indexOf(fault.target);
+        for (var create : createsOk)
+            if (create[0] >= fault.end && (server < 0 || create[2] == server)) best = Math.min(best, create[1]);
         return best == Long.MAX_VALUE ? -1 : best - fault.end;
     }
 

@@ -145,7 +145,9 @@ public final class Soak {
             invariants.atEnd(stack.redisUrl(), GRACE, RUN_PERIOD);
             checkEvents(eventWorker, stats);
             long ended = System.currentTimeMillis();
-            String report = Report.markdown(seed, smoke, minutes, started, loadEnded, ended, stats, faults.injected, clients.createsOk,
+            var findingsFile = root.resolve("soak/findings.md");
+            String findings = Files.exists(findingsFile) ? Files.readString(findingsFile) : null;
+            String report = Report.markdown(findings, seed, smoke, minutes, started, loadEnded, ended, stats, faults.injected, clients.createsOk,
                     Map.of("organizations", ORGANIZATIONS, "client threads", CLIENT_THREADS, "mean pause per client (ms)", CLIENT_PAUSE_MILLIS,
                             "nodes", 2, "Evolution servers", SERVERS.size()), overrides);
             Files.writeString(root.resolve("docs/reliability.md"), report);

@@ -34,7 +34,6 @@ class StreamIT {
     void statusChangesAlertsAndRunsArePushed() throws Exception {
         var lines = new CopyOnWriteArrayList<String>();
         var watched = new String[1];
-        Stack.get().simulator().orElseThrow().useVersion(whatsapp.simulator.ApiVersion.V2); // whatever a test before left
         var request = HttpRequest.newBuilder(URI.create(Service.maintenance("/stream")))
                 .header("Authorization", "Bearer " + Service.admin()).header("Accept", "text/event-stream").build();
         var client = HttpClient.newHttpClient();

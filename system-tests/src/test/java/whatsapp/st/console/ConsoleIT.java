@@ -312,10 +312,14 @@ class ConsoleIT {
     void theFleetShowsCountsTheLastRunsAndTheConnectedShare() {
         assertThat(Http.post(Service.maintenance("/health-check"), Service.admin(), null, "").status()).isEqualTo(200);
         browser.findElement(By.cssSelector("#nav a[data-view='fleet']")).click();
-        wait(LIVE).until(d -> d.findElements(By.cssSelector("#runs-table tbody tr")).size() >= 2);
-        assertThat(browser.findElement(By.cssSelector("#runs-table tbody")).getText()).contains("Health sweep").contains("Orphan cleanup");
-        assertThat(browser.findElement(By.cssSelector("#by-status dd[data-key='connected']")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector("#by-server dd[data-key='default']")).getText()).isEqualTo("1");
+        // the live view re-renders these lists when a change arrives: each is read inside a wait, which reads again
+        wait(LIVE).withMessage("both kinds of run listed").until(d -> {
+            var runs = d.findElement(By.cssSelector("#runs-table tbody")).getText();
+            return runs.contains("Health sweep") && runs.contains("Orphan cleanup");
+        });
+        wait(LIVE).withMessage("one connected").until(d -> d.findElement(By.cssSelector("#by-status dd[data-key='connected']")).getText().equals("1"));
+        wait(LIVE).withMessage("one on the default server")
+                .until(d -> d.findElement(By.cssSelector("#by-server dd[data-key='default']")).getText().equals("1"));
         wait(LIVE).until(d -> !d.findElements(By.cssSelector("#share-24h svg path.line")).isEmpty());
         screenshot("11-fleet");
     }

@@ -180,6 +180,14 @@ public interface Integrations {
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
 
+    // --- paused monitoring (issue 16) ---
+    /**
+     * Which of these instances have their monitoring paused at {@code at} ({@code PUT /integrations/{id}/monitoring}):
+     * no alert is raised or repeated about them and the auto-heal leaves them alone until the pause ends; sweeps still
+     * record their status. Empty for no names.
+     */
+    Set<String> monitoringPaused(java.util.Collection<String> instanceNames, Instant at);
+
     enum RetireResult {
         /** every step finished */
         DONE,

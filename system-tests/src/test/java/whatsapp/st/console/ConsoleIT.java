@@ -156,6 +156,9 @@ class ConsoleIT {
         var row = "tr[data-instance='" + clinic + "']";
         assertThat(text(row + " .reason"))
                 .contains("Removed from the phone: the clinic must scan a new QR code").contains("device_removed (401)");
+        assertThat(text(row + " .cannot-send")).as("the server's can_send signal, in its plain words")
+                .isEqualTo("Cannot send: removed from the phone: scan a new QR code");
+        assertThat(browser.findElements(By.cssSelector(row + " .cannot-send.restricted"))).as("a removal stands out").hasSize(1);
         assertThat(text(row + " .status-cell")).isEqualTo("disconnected");
         assertThat(text(row + " .server")).isEqualTo("default");
         assertThat(text(row)).contains("org-console-clinic");
@@ -180,6 +183,8 @@ class ConsoleIT {
         var row = "tr[data-instance='" + second + "']";
         assertThat(text(row + " .reason"))
                 .contains("Refused by WhatsApp: the clinic must contact WhatsApp and pair again").contains("forbidden (403)");
+        assertThat(text(row + " .cannot-send"))
+                .isEqualTo("Cannot send: blocked by WhatsApp: contact WhatsApp, then scan a new QR code");
         assertThat(text(row)).contains("org-console-second");
         var sinces = script("return [...document.querySelectorAll('#attention-table tbody td.since time')]"
                 + ".map(t => t.getAttribute('datetime'));").stream().map(Instant::parse).toList();

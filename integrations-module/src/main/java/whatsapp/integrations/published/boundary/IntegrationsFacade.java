@@ -120,6 +120,15 @@ public class IntegrationsFacade implements Integrations {
         return true;
     }
 
+    @EJB
+    whatsapp.integrations.lifecycle.boundary.MonitoringPauses monitoringPauses;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> monitoringPaused(java.util.Collection<String> instanceNames, Instant at) {
+        return monitoringPauses.paused(instanceNames, at);
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long zombies() {

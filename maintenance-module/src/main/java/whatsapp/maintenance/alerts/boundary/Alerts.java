@@ -215,6 +215,7 @@ public class Alerts {
             candidates.removeIf(subject -> !Subject.DUPLICATE_NUMBER.equals(subject.kind())
                     && flappingNow.contains(subject.instanceNames().get(0)));
         }
+        candidates = unpaused(candidates, now);
         var unresolved = book.unresolved(keys(candidates));
         int ownRaised = (int) candidates.stream().map(Subject::key).distinct().map(unresolved::get)
                 .filter(open -> open != null && !open.lastNoticeAt().isBefore(since)).count();
@@ -282,6 +283,7 @@ public class Alerts {
     }
 
     AlertPolicy.Decision decide(List<Subject> candidates, Instant now, boolean reminders) {
+        candidates = unpaused(candidates, now);
         if (candidates.isEmpty()) return new AlertPolicy.Decision(List.of(), List.of());
         var keys = keys(candidates);
         return AlertPolicy.decide(candidates, book.unresolved(keys), book.lastRaised(keys),
@@ -304,6 +306,22 @@ public class Alerts {
                 .map(integration -> AlertPolicy.pairingUrl(pairingUrlTemplate.get(), integration.id().toString(), integration.organizationId()))
                 .orElse(null);
     }
+
+    // --- paused monitoring (issue 16) ---
+    /**
+     * The candidates without those about instances whose monitoring is paused (PUT /integrations/{id}/monitoring), as
+     * the integrations module says: no alert is raised or repeated about them until the pause ends; the first sweep
+     * after it raises what is still wrong. A shared number is left out only when every instance sharing it is paused.
+     */
+    List<Subject> unpaused(List<Subject> candidates, Instant now) {
+        if (candidates.isEmpty()) return candidates;
+        var names = new HashSet<String>();
+        candidates.forEach(subject -> names.addAll(subject.instanceNames()));
+        var paused = integrations.monitoringPaused(names, now);
+        if (paused.isEmpty()) return candidates;
+        return candidates.stream().filter(subject -> !paused.containsAll(subject.instanceNames())).toList();
+    }
+    // --- end of paused monitoring ---
 
     static Collection<String> keys(List<Subject> subjects) {
         var keys = new HashSet<String>();

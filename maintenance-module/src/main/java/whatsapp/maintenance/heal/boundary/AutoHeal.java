@@ -57,7 +57,12 @@ public class AutoHeal {
         var report = new ArrayList<HealAttempt>();
         var repairNeeded = new ArrayList<InstanceState>();
         var stuck = new ArrayList<InstanceState>();
+        var paused = paused(states, threshold, now);
         for (var state : states) {
+            if (paused.contains(state.instanceName())) {
+                report.add(new HealAttempt(state.instanceName(), HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone"));
+                continue;
+            }
             switch (HealPolicy.judge(state, threshold, now)) {
                 case RESTART -> stuck.add(state);
                 case REPAIR_NEEDED -> {
@@ -72,6 +77,16 @@ public class AutoHeal {
         if (!stuck.isEmpty()) report.addAll(restart(stuck, now));
         return new Healing(report, repairNeeded);
     }
+
+    // --- paused monitoring (issue 16) ---
+    /** Of the instances the auto-heal would act on, those whose monitoring is paused: it leaves them alone. */
+    java.util.Set<String> paused(List<InstanceState> states, Duration threshold, Instant now) {
+        var candidates = new ArrayList<String>();
+        for (var state : states)
+            if (HealPolicy.judge(state, threshold, now) != HealPolicy.Verdict.NOT_STUCK) candidates.add(state.instanceName());
+        return candidates.isEmpty() ? java.util.Set.of() : integrations.monitoringPaused(candidates, now);
+    }
+    // --- end of paused monitoring ---
 
     List<HealAttempt> restart(List<InstanceState> stuck, Instant now) {
         var report = new ArrayList<HealAttempt>();
@@ -104,6 +119,8 @@ public class AutoHeal {
      * @param lastCloseReason the row's recorded disconnect reason, e.g. {@code device_removed (401)}, or null
      */
     public HealAttempt restartZombie(String name, String lastCloseReason, Instant now) {
+        if (!integrations.monitoringPaused(List.of(name), now).isEmpty())
+            return new HealAttempt(name, HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone");
         if (lastCloseReason != null && HealPolicy.REPAIR_CODES.stream().anyMatch(code -> lastCloseReason.contains("(" + code + ")")))
             return new HealAttempt(name, HealAttempt.REPAIR_NEEDED, "session ended by WhatsApp (" + lastCloseReason
                     + "); a restart cannot pair it again: scan a new QR code");

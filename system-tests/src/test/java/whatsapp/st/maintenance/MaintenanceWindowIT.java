@@ -52,8 +52,8 @@ class MaintenanceWindowIT extends FleetTests {
         var removed = Health.paired("org-window-removed", Health.NUMBER);
         var recreated = Health.paired("org-window-recreated", "5511999990001");
         var drifted = Health.paired("org-window-drifted", "5511999990002");
-        var stuck = HealthHealIT.connecting("org-window-stuck", HealthHealIT.STUCK_SINCE, null);
         assertThat(Health.sweep().status()).isEqualTo(200);   // learns the instance ids
+        var stuck = HealthHealIT.connecting("org-window-stuck", HealthHealIT.STUCK_SINCE, null);
 
         try (var receiver = AlertReceiver.start()) {
             var opened = open(body(Instant.now().minusSeconds(1), Instant.now().plus(Duration.ofHours(1)),

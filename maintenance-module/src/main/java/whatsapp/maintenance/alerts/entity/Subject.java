@@ -71,7 +71,9 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         if (RECREATED.equals(kind)) return RECREATED_PREFIX + instanceNames.get(0);
         if (WEBHOOK_DRIFT.equals(kind)) return WEBHOOK_PREFIX + instanceNames.get(0);
         if (FLAPPING.equals(kind)) return flappingKey(instanceNames.get(0));
-        if (WINDOW_SUMMARY.equals(kind) || SHARED_DATABASE.equals(kind)) return detail; // windowKey / sharedDatabaseKey
+        if (WINDOW_SUMMARY.equals(kind)) return WINDOW_PREFIX + detail.split("[ :]")[2];
+        if (SHARED_DATABASE.equals(kind))
+            return sharedDatabaseKey(List.of(detail.substring(SHARED_DATABASE_REASON.length()).split(" and ")));
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
     }
 
@@ -87,14 +89,19 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String WINDOW_PREFIX = "window:";
     public static final String SHARED_DATABASE_PREFIX = "servers:";
 
-    /** @param instanceNames the instances the summary names (at least one entry: the alerts table needs one) */
-    public static Subject windowSummary(java.util.UUID windowId, List<String> instanceNames) {
-        return new Subject(WINDOW_SUMMARY, instanceNames, null, WINDOW_PREFIX + windowId, null);
+    /**
+     * @param instanceNames the instances the summary names (at least one entry: the alerts table needs one)
+     * @param counts        what changed, in words: the alert's reason after the window's id
+     */
+    public static Subject windowSummary(java.util.UUID windowId, List<String> instanceNames, String counts) {
+        return new Subject(WINDOW_SUMMARY, instanceNames, null, "maintenance window " + windowId + ": " + counts, null);
     }
 
-    /** @param servers the two servers, sorted; @param example an instance both list */
+    static final String SHARED_DATABASE_REASON = "shared database: ";
+
+    /** @param servers the two servers; @param example an instance both list */
     public static Subject sharedDatabase(List<String> servers, String example) {
-        return new Subject(SHARED_DATABASE, List.of(example), null, sharedDatabaseKey(servers), null);
+        return new Subject(SHARED_DATABASE, List.of(example), null, SHARED_DATABASE_REASON + String.join(" and ", servers), null);
     }
 
     public static String sharedDatabaseKey(List<String> servers) {

@@ -46,7 +46,10 @@ public class WindowCommit {
     public boolean finish(Window window, UUID holder, WindowSummary summary) {
         var now = Instant.now();
         var named = summary.named();
-        var subject = Subject.windowSummary(window.id(), named.isEmpty() ? List.of(MaintenanceWindows.auditName(window.id())) : named);
+        var counts = summary.counts();
+        var subject = Subject.windowSummary(window.id(), named.isEmpty() ? List.of(MaintenanceWindows.auditName(window.id())) : named,
+                counts.gone() + " gone, " + counts.recreated() + " recreated, " + counts.disconnected() + " disconnected, "
+                        + counts.webhookLost() + " webhook settings lost");
         alerts.raise(subject, body(window, summary, now).toString(), now, webhook.configured());
         if (!book.finish(window.id(), holder, summary, subject.key())) {
             context.setRollbackOnly();

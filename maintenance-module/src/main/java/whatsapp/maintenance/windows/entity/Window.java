@@ -34,6 +34,7 @@ public record Window(UUID id, String state, Instant startsAt, Instant endsAt, St
     }
 
     /** {@code {"windows": [...]}} */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WindowPage")
     public record Page(List<Window> windows) {
     }
 }

@@ -21,6 +21,7 @@ public record WindowSummary(int compared, Counts counts, List<String> gone, List
                             List<String> webhookLost, List<String> notCompared, int webhooksUnchecked, String detail) {
 
     @JsonbPropertyOrder({"gone", "recreated", "disconnected", "webhook_lost"})
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WindowChangeCounts")
     public record Counts(int gone, int recreated, int disconnected, int webhookLost) {
     }
 

@@ -55,7 +55,7 @@ public class WindowsResource {
     @APIResponse(responseCode = "400", description = "ends_at not after starts_at or in the past, too long, starts_at more "
             + "than 30 days ahead, no reason, or a server that is not configured; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "a JSON body is required") @Valid WindowRequest request, @Context UriInfo uri) {
+    public Response createWindow(@NotNull(message = "a JSON body is required") @Valid WindowRequest request, @Context UriInfo uri) {
         var window = windows.create(request, actor());
         return Response.created(uri.getAbsolutePathBuilder().path(window.id().toString()).build()).entity(window).build();
     }
@@ -67,7 +67,7 @@ public class WindowsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Window.Page.class)))
     @APIResponse(responseCode = "400", description = "limit not from 1 to 500, or days not from 1 to 90",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Window.Page list(
+    public Window.Page listWindows(
             @Parameter(description = "Ended windows are listed this many days (default 7)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "90", defaultValue = "7"))
             @QueryParam("days") Integer days,
@@ -88,7 +88,7 @@ public class WindowsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such window",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Window end(@PathParam("id") String id) {
+    public Window endWindow(@PathParam("id") String id) {
         return windows.end(id(id), actor());
     }
 

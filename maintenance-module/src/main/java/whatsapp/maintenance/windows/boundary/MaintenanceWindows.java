@@ -138,8 +138,8 @@ public class MaintenanceWindows {
             audit(actor, "maintenance_window.ended", window, window.title() + (Window.SCHEDULED.equals(window.state())
                     ? " cancelled before it started" : " ended early"));
             LOG.info(() -> "Maintenance window " + id + " " + window.title() + " ended early by " + actor);
-            finish(id);
         }
+        finish(id);   // also a window over whose comparison is due and nobody works on (the timer off or behind)
         return book.find(id).orElseThrow();
     }
 

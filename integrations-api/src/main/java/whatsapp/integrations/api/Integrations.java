@@ -177,6 +177,15 @@ public interface Integrations {
      */
     WebhookCheck checkWebhook(String instanceName, java.time.Duration period, String actor);
 
+    /**
+     * The Evolution servers that get no new instance, each with why (e.g. it shares its database with another server):
+     * replaces the whole set (a server not named gets new instances again). A health sweep writes it.
+     */
+    void holdPlacement(Map<String, String> reasonByServer);
+
+    /** The servers {@link #holdPlacement} holds now, each with why. */
+    Map<String, String> placementHolds();
+
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
 

@@ -143,6 +143,20 @@ public class IntegrationsFacade implements Integrations {
                 .setParameter(1, after).setParameter(2, limit).getResultList();
     }
 
+    @Inject
+    whatsapp.integrations.lifecycle.boundary.PlacementHolds placementHolds;
+
+    @Override
+    public void holdPlacement(Map<String, String> reasonByServer) {
+        placementHolds.hold(reasonByServer);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, String> placementHolds() {
+        return placementHolds.held();
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long lastEventSequence() {

@@ -194,6 +194,8 @@ public class Alerts {
                 var name = subject.substring(subject.indexOf(':') + 1);
                 if (!watched.contains(name)) gone.add(subject);
                 else if (webhookSettled.contains(name)) settled.add(subject);
+            } else if (subject.startsWith(Subject.WINDOW_PREFIX) || subject.startsWith(Subject.SHARED_DATABASE_PREFIX)) {
+                continue; // maintenance windows and shared databases: resolved by their own owners
             } else if (subject.startsWith(Subject.ZOMBIE_PREFIX)) {
                 // a zombie is connected: only the probe answering, or the instance leaving connected, ends it
                 var name = subject.substring(Subject.ZOMBIE_PREFIX.length());
@@ -290,11 +292,23 @@ public class Alerts {
                 Duration.ofMinutes(cooldownMinutes), now, reminders);
     }
 
+    /** Maintenance windows: alerts about instances on a server a window holds now are not raised (a later sweep does). */
+    @Inject
+    whatsapp.maintenance.holds.control.Holds holds;
+
     int raise(List<Subject> subjects, Instant now) {
+        // --- maintenance windows: held, not raised ---
+        subjects = holds.without(subjects, subject -> Subject.DUPLICATE_NUMBER.equals(subject.kind())
+                ? null : subject.instanceNames().get(0), this::serverOf);
+        // --- end maintenance windows ---
         int raised = 0;
         for (var subject : subjects)
             if (book.raise(subject, AlertPolicy.body(subject, now, pairingUrl(subject)).toString(), now, webhook.configured())) raised++;
         return raised;
+    }
+
+    String serverOf(String instanceName) {
+        return integrations.find(instanceName).map(whatsapp.integrations.api.IntegrationSummary::evolutionServer).orElse(null);
     }
 
     /** The link to re-pair the subject's integration, for an alert only a new QR scan repairs; null otherwise. */

@@ -138,6 +138,7 @@ public class HealthSweep {
         var changes = integrations.observe(comparison.observations(), Source.sweep);
         watch.lap("observe");
         var recreated = identities(rows, servers.instances(listed));
+        sharedDatabases(listed);
         var cacheEntries = refreshRoutingCache();
         watch.lap("cache");
         var after = comparison.after(changes);
@@ -229,6 +230,21 @@ public class HealthSweep {
     }
 
     static final String ACTOR = "system:health-sweep";
+
+    @EJB
+    whatsapp.maintenance.servers.boundary.SharedDatabases sharedDatabases;
+
+    /**
+     * Servers listing the same instance ids (one database, one client name): alerted, held from placement; resolved
+     * and released once no longer seen. A failure is logged and never fails the sweep.
+     */
+    void sharedDatabases(List<ServerListing> listed) {
+        try {
+            sharedDatabases.review(listed);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Health sweep: shared databases not reviewed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
 
     /** Rows whose webhook is ours again (verified) and that were not found recreated by this sweep. */
     static java.util.Set<String> settled(List<whatsapp.integrations.api.IntegrationSummary> rows, java.util.Set<String> recreated) {

@@ -52,7 +52,18 @@ public class AutoHeal {
     @ConfigProperty(name = "heal.max-restarts-per-sweep", defaultValue = "20")
     int maxRestartsPerSweep;
 
+    /** Maintenance windows: no restart of an instance on a server a window holds now. */
+    @Inject
+    whatsapp.maintenance.holds.control.Holds holds;
+
+    String serverOf(String instanceName) {
+        return integrations.find(instanceName).map(whatsapp.integrations.api.IntegrationSummary::evolutionServer).orElse(null);
+    }
+
     public Healing heal(List<InstanceState> states, Instant now) {
+        // --- maintenance windows: held, no restart ---
+        states = holds.without(states, InstanceState::instanceName, this::serverOf);
+        // --- end maintenance windows ---
         var threshold = Duration.ofMinutes(connectingMinutes);
         var report = new ArrayList<HealAttempt>();
         var repairNeeded = new ArrayList<InstanceState>();
@@ -121,6 +132,10 @@ public class AutoHeal {
     public HealAttempt restartZombie(String name, String lastCloseReason, Instant now) {
         if (!integrations.monitoringPaused(List.of(name), now).isEmpty())
             return new HealAttempt(name, HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone");
+        // --- maintenance windows: held, no restart ---
+        if (holds.holds(name, this::serverOf))
+            return new HealAttempt(name, HealAttempt.SUPPRESSED, "held by a maintenance window");
+        // --- end maintenance windows ---
         if (lastCloseReason != null && HealPolicy.REPAIR_CODES.stream().anyMatch(code -> lastCloseReason.contains("(" + code + ")")))
             return new HealAttempt(name, HealAttempt.REPAIR_NEEDED, "session ended by WhatsApp (" + lastCloseReason
                     + "); a restart cannot pair it again: scan a new QR code");

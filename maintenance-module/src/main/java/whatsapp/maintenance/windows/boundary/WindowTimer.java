@@ -9,13 +9,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import whatsapp.maintenance.timers.control.NodeTimer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,28 +40,16 @@ public class WindowTimer {
     @ConfigProperty(name = "maintenance-window.tick-seconds", defaultValue = "30")
     int tickSeconds;
 
-    final AtomicBoolean running = new AtomicBoolean();
+    final NodeTimer timer = new NodeTimer("The maintenance window timer", LOG);
 
     @PostConstruct
     void schedule() {
-        if (tickSeconds <= 0) {
-            LOG.info("The maintenance window timer is off (MAINTENANCE_WINDOW_TICK_SECONDS=0)");
-            return;
-        }
-        long millis = tickSeconds * 1000L;
-        timers.createIntervalTimer(millis, millis, new TimerConfig("maintenance-windows", false));
+        timer.schedule(timers, tickSeconds, "MAINTENANCE_WINDOW_TICK_SECONDS=0");
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire() {
-        if (!running.compareAndSet(false, true)) return;
-        try {
-            windows.tick();
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Maintenance window timer failed: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        timer.tick(() -> windows.tick());
     }
 }

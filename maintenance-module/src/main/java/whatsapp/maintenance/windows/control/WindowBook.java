@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import whatsapp.maintenance.jdbc.control.Jdbc;
+import whatsapp.maintenance.jdbc.control.Jdbc.Binder;
+import whatsapp.maintenance.jdbc.control.Jdbc.Reader;
 import whatsapp.maintenance.windows.entity.Window;
 import whatsapp.maintenance.windows.entity.WindowSummary;
 import whatsapp.web.json.JsonContract;
@@ -191,31 +194,11 @@ public class WindowBook {
         });
     }
 
-    interface Binder {
-        void bind(Connection connection, PreparedStatement statement) throws SQLException;
-    }
-
-    interface Reader<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
     <T> T select(String sql, Binder binder, Reader<T> reader) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            binder.bind(connection, statement);
-            try (var rows = statement.executeQuery()) {
-                return reader.read(rows);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading maintenance windows failed: " + e.getSQLState(), e);
-        }
+        return Jdbc.select(dataSource, "Reading maintenance windows", sql, binder, reader);
     }
 
     int update(String sql, Binder binder) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            binder.bind(connection, statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing maintenance windows failed: " + e.getSQLState(), e);
-        }
+        return Jdbc.update(dataSource, "Writing maintenance windows", sql, binder);
     }
 }

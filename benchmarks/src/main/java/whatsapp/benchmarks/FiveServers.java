@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import whatsapp.localstack.LocalStack;
+import whatsapp.simulator.Disconnect;
 import whatsapp.simulator.EvolutionSimulator;
 import whatsapp.simulator.Fault;
 import whatsapp.simulator.SeedInstance;
@@ -83,9 +84,8 @@ final class FiveServers {
                     for (int i = 0; i < hung.length; i++) {
                         for (int s = 0; s < 4; s++) {
                             var name = SERVERS.get(s);
-                            simulators.get(name).seed(SeedInstance.named(name(name, 7 + i)).status("close")
-                                    .ownerJid(number(s, 7 + i) + "@s.whatsapp.net").createdAt(OLD)
-                                    .disconnection(401, Fleet.DEVICE_REMOVED, OLD));
+                            // the device removed: closed, the same instance (a re-seed would be a new Evolution id)
+                            simulators.get(name).disconnect(name(name, 7 + i), Disconnect.DEVICE_REMOVED);
                         }
                         var sweep = sweep(url, admin);
                         hung[i] = sweep.seconds;

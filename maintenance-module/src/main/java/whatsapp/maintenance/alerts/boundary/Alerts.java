@@ -298,8 +298,7 @@ public class Alerts {
 
     int raise(List<Subject> subjects, Instant now) {
         // --- maintenance windows: held, not raised ---
-        subjects = holds.without(subjects, subject -> Subject.DUPLICATE_NUMBER.equals(subject.kind())
-                ? null : subject.instanceNames().get(0), this::serverOf);
+        subjects = holds.without(subjects, Alerts::heldInstance, subject -> holds.serverOf(heldInstance(subject)));
         // --- end maintenance windows ---
         int raised = 0;
         for (var subject : subjects)
@@ -307,8 +306,9 @@ public class Alerts {
         return raised;
     }
 
-    String serverOf(String instanceName) {
-        return integrations.find(instanceName).map(whatsapp.integrations.api.IntegrationSummary::evolutionServer).orElse(null);
+    /** The instance a window may hold an alert about; none for a duplicate number (it spans instances). */
+    static String heldInstance(Subject subject) {
+        return Subject.DUPLICATE_NUMBER.equals(subject.kind()) ? null : subject.instanceNames().get(0);
     }
 
     /** The link to re-pair the subject's integration, for an alert only a new QR scan repairs; null otherwise. */

@@ -56,25 +56,33 @@ public class AutoHeal {
     @Inject
     whatsapp.maintenance.holds.control.Holds holds;
 
-    String serverOf(String instanceName) {
-        return integrations.find(instanceName).map(whatsapp.integrations.api.IntegrationSummary::evolutionServer).orElse(null);
-    }
-
     public Healing heal(List<InstanceState> states, Instant now) {
-        // --- maintenance windows: held, no restart ---
-        states = holds.without(states, InstanceState::instanceName, this::serverOf);
-        // --- end maintenance windows ---
         var threshold = Duration.ofMinutes(connectingMinutes);
+        // judged once; only what the auto-heal would act on is asked about windows and pauses
+        var verdicts = new java.util.IdentityHashMap<InstanceState, HealPolicy.Verdict>();
+        var acting = new ArrayList<InstanceState>();
+        for (var state : states) {
+            var verdict = HealPolicy.judge(state, threshold, now);
+            if (verdict == HealPolicy.Verdict.NOT_STUCK) continue;
+            verdicts.put(state, verdict);
+            acting.add(state);
+        }
+        // --- maintenance windows: held, no restart ---
+        acting = new ArrayList<>(holds.without(acting, InstanceState::instanceName, InstanceState::evolutionServer));
+        // --- end maintenance windows ---
+        // --- paused monitoring (issue 16): the auto-heal leaves a paused instance alone ---
+        var paused = acting.isEmpty() ? java.util.Set.<String>of()
+                : integrations.monitoringPaused(acting.stream().map(InstanceState::instanceName).toList(), now);
+        // --- end of paused monitoring ---
         var report = new ArrayList<HealAttempt>();
         var repairNeeded = new ArrayList<InstanceState>();
         var stuck = new ArrayList<InstanceState>();
-        var paused = paused(states, threshold, now);
-        for (var state : states) {
+        for (var state : acting) {
             if (paused.contains(state.instanceName())) {
                 report.add(new HealAttempt(state.instanceName(), HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone"));
                 continue;
             }
-            switch (HealPolicy.judge(state, threshold, now)) {
+            switch (verdicts.get(state)) {
                 case RESTART -> stuck.add(state);
                 case REPAIR_NEEDED -> {
                     repairNeeded.add(state);
@@ -88,16 +96,6 @@ public class AutoHeal {
         if (!stuck.isEmpty()) report.addAll(restart(stuck, now));
         return new Healing(report, repairNeeded);
     }
-
-    // --- paused monitoring (issue 16) ---
-    /** Of the instances the auto-heal would act on, those whose monitoring is paused: it leaves them alone. */
-    java.util.Set<String> paused(List<InstanceState> states, Duration threshold, Instant now) {
-        var candidates = new ArrayList<String>();
-        for (var state : states)
-            if (HealPolicy.judge(state, threshold, now) != HealPolicy.Verdict.NOT_STUCK) candidates.add(state.instanceName());
-        return candidates.isEmpty() ? java.util.Set.of() : integrations.monitoringPaused(candidates, now);
-    }
-    // --- end of paused monitoring ---
 
     List<HealAttempt> restart(List<InstanceState> stuck, Instant now) {
         var report = new ArrayList<HealAttempt>();
@@ -133,7 +131,7 @@ public class AutoHeal {
         if (!integrations.monitoringPaused(List.of(name), now).isEmpty())
             return new HealAttempt(name, HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone");
         // --- maintenance windows: held, no restart ---
-        if (holds.holds(name, this::serverOf))
+        if (holds.holds(name))
             return new HealAttempt(name, HealAttempt.SUPPRESSED, "held by a maintenance window");
         // --- end maintenance windows ---
         if (lastCloseReason != null && HealPolicy.REPAIR_CODES.stream().anyMatch(code -> lastCloseReason.contains("(" + code + ")")))

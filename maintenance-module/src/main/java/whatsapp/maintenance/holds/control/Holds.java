@@ -1,6 +1,7 @@
 package whatsapp.maintenance.holds.control;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import whatsapp.integrations.api.IntegrationSummary;
+import whatsapp.integrations.api.Integrations;
 import whatsapp.maintenance.holds.entity.Held;
 
 /**
@@ -24,6 +27,9 @@ public class Holds {
 
     @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
     DataSource dataSource;
+
+    @EJB(lookup = Integrations.LOOKUP)
+    Integrations integrations;
 
     public Held now() {
         try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement("""
@@ -48,23 +54,28 @@ public class Holds {
      * The items about instances on a held server left out.
      *
      * @param instanceOf the instance an item is about, null: never held (e.g. a duplicate number)
-     * @param serverOf   the Evolution server of an instance, asked only while a window holds some servers
+     * @param serverOf   the Evolution server of an item, asked only while a window holds some servers
      */
-    public <T> List<T> without(Collection<T> items, Function<T, String> instanceOf, Function<String, String> serverOf) {
+    public <T> List<T> without(Collection<T> items, Function<T, String> instanceOf, Function<T, String> serverOf) {
         if (items.isEmpty()) return List.copyOf(items);
         var held = now();
         if (!held.any()) return List.copyOf(items);
         var kept = new ArrayList<T>();
         for (var item : items) {
             var name = instanceOf.apply(item);
-            if (name == null || !held.holds(held.all() ? null : serverOf.apply(name))) kept.add(item);
+            if (name == null || !held.holds(held.all() ? null : serverOf.apply(item))) kept.add(item);
             else LOG.fine(() -> name + ": held by a maintenance window");
         }
         return kept;
     }
 
     /** Whether the instance is on a held server now. */
-    public boolean holds(String instanceName, Function<String, String> serverOf) {
-        return without(List.of(instanceName), Function.identity(), serverOf).isEmpty();
+    public boolean holds(String instanceName) {
+        return without(List.of(instanceName), Function.identity(), this::serverOf).isEmpty();
+    }
+
+    /** The Evolution server of an instance with a row (one read); null for none. */
+    public String serverOf(String instanceName) {
+        return integrations.find(instanceName).map(IntegrationSummary::evolutionServer).orElse(null);
     }
 }

@@ -39,6 +39,25 @@ class SecurityIT {
     }
 
     /**
+     * A token the server accepted is kept as verified for a while (VerifiedTokens), by its whole text: the same header
+     * and claims with an altered signature are verified anew and refused, on both modules, after the genuine token.
+     */
+    @Test
+    void anAcceptedTokensClaimsWithAnotherSignatureAreRefused() {
+        String token = Stack.get().tokens().admin("mallory");
+        assertThat(Http.get(Service.maintenance("/runs"), token).status()).isEqualTo(200);
+        assertThat(Http.get(Service.integrations(SOME_ID), token).status()).isEqualTo(404);
+        int dot = token.lastIndexOf('.') + 1;
+        String altered = token.substring(0, dot) + (token.charAt(dot) == 'A' ? 'B' : 'A') + token.substring(dot + 1);
+        for (String url : List.of(Service.maintenance("/runs"), Service.integrations(SOME_ID))) {
+            var answer = Http.get(url, altered);
+            assertThat(answer.status()).as(url).isEqualTo(401);
+            assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+        }
+        assertThat(Http.get(Service.maintenance("/runs"), token).status()).as("the genuine one still").isEqualTo(200);
+    }
+
+    /**
      * The server checks the audience (MP_JWT_VERIFY_AUDIENCES; the local stack expects DevTokens.AUDIENCE): a token
      * the same issuer signed for another service, or for no audience at all, is refused like a forged one.
      */

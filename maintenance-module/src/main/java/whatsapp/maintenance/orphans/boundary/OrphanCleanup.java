@@ -80,13 +80,22 @@ public class OrphanCleanup {
 
     /** The check: what a cleanup would consider, without rechecks, changes, events or alerts. */
     public OrphanReport check() {
+        long start = System.nanoTime();
         var rows = integrations.inventory();
+        long read = System.nanoTime();
         var listed = listings.listAll(servers(rows));
+        long listedAt = System.nanoTime();
         if (listed.stream().noneMatch(ServerListing::listed)) throw new EvolutionUnavailable(failures(listed));
         var aborts = new ArrayList<String>();
         var parts = partsOf(listed, rows, aborts);
-        return OrphanReport.of(merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows),
+        var report = OrphanReport.of(merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows),
                 aborts.isEmpty() ? null : String.join("; ", aborts));
+        long end = System.nanoTime();
+        // where a check's time goes, as the sweep's line does: rows from PostgreSQL, the listings, the comparison
+        LOG.info(() -> "Orphan check: " + rows.size() + " rows, " + listed.size() + " servers listed; rows "
+                + (read - start) / 1_000_000 + " ms, listings " + (listedAt - read) / 1_000_000 + " ms, compare "
+                + (end - listedAt) / 1_000_000 + " ms");
+        return report;
     }
 
     /** One listed server's orphans, and whether its deletion guard tripped. */

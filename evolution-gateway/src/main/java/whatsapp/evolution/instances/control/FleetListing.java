@@ -33,7 +33,7 @@ public final class FleetListing {
                 var event = parser.next();
                 if (event == JsonParser.Event.END_ARRAY) return new Listing.Listed(rows, at);
                 if (event != JsonParser.Event.START_OBJECT) return new Listing.Unavailable("listing row is not an object");
-                var instance = EvolutionInstance.from(parser.getObject());
+                var instance = EvolutionInstance.read(parser);
                 if (instance.name() == null) return new Listing.Unavailable("listing row without a name");
                 rows.add(instance);
             }

@@ -7,10 +7,12 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,16 +35,54 @@ public record EvolutionInstance(String name, String id, ConnectionState connecti
     static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     public static EvolutionInstance from(JsonObject row) {
-        if (!row.containsKey("name") && row.get("instance") instanceof JsonObject nested) {
-            String status = text(nested, "status");
-            return new EvolutionInstance(text(nested, "instanceName"), text(nested, "instanceId"),
-                    ConnectionState.of(status != null ? status : text(nested, "state")), text(nested, "owner"),
-                    null, null, null, null);
-        }
+        if (!row.containsKey("name") && row.get("instance") instanceof JsonObject nested) return fromNested(nested);
         return new EvolutionInstance(text(row, "name"), text(row, "id"), ConnectionState.of(text(row, "connectionStatus")),
                 text(row, "ownerJid"), number(row, "disconnectionReasonCode"), text(row, "disconnectionObject"),
                 instant(row, "disconnectionAt"), instant(row, "createdAt"));
     }
+
+    /** A v1.8 row or {@code connectionState} answer: the instance nested under {@code instance}. */
+    static EvolutionInstance fromNested(JsonObject nested) {
+        String status = text(nested, "status");
+        return new EvolutionInstance(text(nested, "instanceName"), text(nested, "instanceId"),
+                ConnectionState.of(status != null ? status : text(nested, "state")), text(nested, "owner"),
+                null, null, null, null);
+    }
+
+    /**
+     * The row the parser stands in (just after its {@code START_OBJECT}), read as {@link #from(JsonObject)} reads it,
+     * but field by field: a fleet listing row carries settings, counts and the token, and only the fields kept here
+     * become strings; nested values are skipped, not built (the nested {@code instance} of a v1.8 row excepted). The
+     * parser is left on the row's {@code END_OBJECT}.
+     */
+    public static EvolutionInstance read(JsonParser parser) {
+        var kept = new String[KEPT.size()];
+        Integer code = null;
+        boolean named = false;
+        JsonObject nested = null;
+        while (parser.hasNext()) {
+            var event = parser.next();
+            if (event == JsonParser.Event.END_OBJECT) break;
+            String key = parser.getString(); // a KEY_NAME: the parser checks the document's shape
+            var value = parser.next();
+            named |= key.equals("name");
+            int slot = KEPT.indexOf(key); // a key given twice: the last value counts, as in a JsonObject
+            if (slot >= 0) kept[slot] = value == JsonParser.Event.VALUE_STRING ? parser.getString() : null;
+            if (key.equals("disconnectionReasonCode")) code = value == JsonParser.Event.VALUE_NUMBER
+                    ? Integer.valueOf(parser.getBigDecimal().intValue())
+                    : value == JsonParser.Event.VALUE_STRING ? digits(parser.getString()) : null;
+            if (key.equals("instance")) nested = value == JsonParser.Event.START_OBJECT ? parser.getObject() : null;
+            else if (value == JsonParser.Event.START_OBJECT) parser.skipObject();
+            else if (value == JsonParser.Event.START_ARRAY) parser.skipArray();
+        }
+        if (!named && nested != null) return fromNested(nested);
+        return new EvolutionInstance(kept[0], kept[1], ConnectionState.of(kept[2]), kept[3], code, kept[4], instant(kept[5]),
+                instant(kept[6]));
+    }
+
+    /** The fields {@link #read(JsonParser)} keeps as text, in the order of its slots. */
+    static final List<String> KEPT = List.of("name", "id", "connectionStatus", "ownerJid", "disconnectionObject",
+            "disconnectionAt", "createdAt");
 
     /**
      * The row about {@code name} in a {@code fetchInstances?instanceName=} answer: v2 sends {@code [row]},
@@ -111,13 +151,21 @@ public record EvolutionInstance(String name, String id, ConnectionState connecti
     static Integer number(JsonObject object, String key) {
         var value = object.get(key);
         if (value instanceof JsonNumber number) return number.intValue();
-        if (value instanceof JsonString string && string.getString().matches("\\d{1,9}"))
-            return Integer.valueOf(string.getString());
+        if (value instanceof JsonString string) return digits(string.getString());
         return null;
     }
 
+    /** A code sent as text: 1 to 9 digits, else none. */
+    static Integer digits(String text) {
+        return text.matches("\\d{1,9}") ? Integer.valueOf(text) : null;
+    }
+
     static Instant instant(JsonObject object, String key) {
-        var value = text(object, key);
+        return instant(text(object, key));
+    }
+
+    /** ISO-8601 with a zone or an offset; none when missing or unreadable. */
+    static Instant instant(String value) {
         if (value == null) return null;
         try {
             return Instant.parse(value);

@@ -80,6 +80,45 @@ class EvolutionInstanceTest {
         assertThat(live.connectionStatus()).isEqualTo(ConnectionState.open);
     }
 
+    /** The listing's way: field by field from the parser, the same record as the tree's way, for every recorded row. */
+    @Test
+    void readingFromTheParserGivesWhatTheTreeGives() {
+        for (String path : java.util.List.of("v2/fetch-instances-v2.json", "v1/fetch-instances-v1.json")) {
+            var rows = Recorded.array(path);
+            try (var parser = Json.createParser(new java.io.StringReader(Recorded.text(path)))) {
+                assertThat(parser.next()).isEqualTo(jakarta.json.stream.JsonParser.Event.START_ARRAY);
+                for (int i = 0; i < rows.size(); i++) {
+                    assertThat(parser.next()).isEqualTo(jakarta.json.stream.JsonParser.Event.START_OBJECT);
+                    assertThat(EvolutionInstance.read(parser)).as(path + " row " + i).isEqualTo(EvolutionInstance.from(rows.getJsonObject(i)));
+                }
+                assertThat(parser.next()).as("each row read to its end").isEqualTo(jakarta.json.stream.JsonParser.Event.END_ARRAY);
+            }
+        }
+    }
+
+    /** Nested values skipped, codes as numbers or text, a key given twice, a v1.8 row: as the tree reads them. */
+    @Test
+    void readingFromTheParserHandlesEveryShapeAsTheTreeDoes() {
+        var shapes = java.util.List.of(
+                "{\"Setting\":{\"a\":{\"b\":[1,{\"c\":2}]}},\"name\":\"n1\",\"_count\":[{\"x\":1},[2]],\"id\":\"i1\","
+                        + "\"connectionStatus\":\"close\",\"disconnectionReasonCode\":440.0,\"ownerJid\":\"551199@s.whatsapp.net\"}",
+                "{\"name\":\"n2\",\"disconnectionReasonCode\":\"401\",\"connectionStatus\":\"close\",\"createdAt\":\"2025-11-15T16:31:12.801+00:00\"}",
+                "{\"name\":\"n3\",\"disconnectionReasonCode\":\"x401\",\"name\":7,\"id\":null,\"instance\":{\"instanceName\":\"other\"}}",
+                "{\"instance\":{\"instanceName\":\"v18\",\"status\":\"open\",\"owner\":\"5511@s.whatsapp.net\"},\"hash\":{\"apikey\":\"k\"}}",
+                "{\"instance\":{\"instanceName\":\"v18\"},\"instance\":\"flat\"}",
+                "{}");
+        for (String shape : shapes) {
+            var tree = EvolutionInstance.from(Json.createReader(new java.io.StringReader(shape)).readObject());
+            try (var parser = Json.createParser(new java.io.StringReader("[" + shape + ",{\"name\":\"next\"}]"))) {
+                parser.next();
+                parser.next();
+                assertThat(EvolutionInstance.read(parser)).as(shape).isEqualTo(tree);
+                parser.next();
+                assertThat(EvolutionInstance.read(parser).name()).as("the next row after " + shape).isEqualTo("next");
+            }
+        }
+    }
+
     static EvolutionInstance closed(Integer code, String object) {
         var row = Json.createObjectBuilder().add("name", "clinic-x-1").add("id", "id-1").add("connectionStatus", "close");
         if (code != null) row.add("disconnectionReasonCode", code);

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReady implements HealthCheck {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "jdbc/WhatsAppDS")
     DataSource dataSource;
 
     @Override

@@ -20,7 +20,7 @@ public class SchemaStarted implements HealthCheck {
             SELECT count(*) FROM information_schema.tables
             WHERE table_name = 'flyway_schema_history' AND table_schema = ANY (?)""";
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "jdbc/WhatsAppDS")
     DataSource dataSource;
 
     @Override

@@ -43,7 +43,7 @@ public class StatusWriter {
     @ConfigProperty(name = "webhook.clock-reset-seconds", defaultValue = "300")
     long clockResetSeconds;
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "jdbc/WhatsAppDS")
     DataSource dataSource;
 
     @Inject

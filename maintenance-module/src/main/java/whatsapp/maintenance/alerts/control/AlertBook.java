@@ -29,7 +29,7 @@ import whatsapp.maintenance.alerts.entity.Unresolved;
 @ApplicationScoped
 public class AlertBook {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "jdbc/WhatsAppDS")
     DataSource dataSource;
 
     /** The unresolved alerts of these subjects, locked until the transaction ends; null: every unresolved alert. */

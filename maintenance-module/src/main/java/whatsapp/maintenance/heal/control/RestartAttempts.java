@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 @Stateless
 public class RestartAttempts {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "jdbc/WhatsAppDS")
     DataSource dataSource;
 
     public Map<String, Integer> since(Collection<String> instanceNames, Instant since) {

@@ -15,7 +15,7 @@ import whatsapp.infrastructure.schema.SchemaMigration;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class MaintenanceSchema {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "jdbc/WhatsAppDS")
     DataSource dataSource;
 
     @PostConstruct

@@ -111,14 +111,15 @@ public final class LocalStack implements AutoCloseable {
             stack.serverEnv.putIfAbsent("NODE_ID", stack.env.getOrDefault("NODE_ID", "127.0.0.1:" + (8080 + portOffset)));
             stack.serverEnv.putAll(overrides);
             stack.serverHome = serverHome;
-            stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
-                    inheritServerOutput, portOffset);
+            stack.server = PayaraProcess.selected()
+                    ? new PayaraProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"), inheritServerOutput, portOffset)
+                    : new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"), inheritServerOutput, portOffset);
             // a server directory of its own (configuration and deployments copied from the provisioned server): two
             // stacks of one provisioned server (a second ./start.sh, the system tests' launcher restart) must never
             // share data, tmp and log, or one deletes the deployment files the other is running from
             stack.server.withOwnBaseDir(workDir.resolve("standalone"));
             stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
-            progress.accept("==> Server: WildFly with the EAR on " + stack.server.httpUrl() + " (log: "
+            progress.accept("==> Server: " + stack.server.name() + " with the EAR on " + stack.server.httpUrl() + " (log: "
                     + workDir.resolve("server.log") + ")");
             stack.server.start(Duration.ofSeconds(180));
             return stack;
@@ -274,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
         server.stop();
         var env = new HashMap<>(serverEnv);
         env.putAll(settings);
-        var restarted = new WildFlyProcess(serverHome, env, server.log, server.inheritOutput, server.portOffset);
+        var restarted = server.withEnvironment(env);
         restarted.pidFile = server.pidFile;
         server = restarted;
         server.start(Duration.ofSeconds(180));

@@ -12,6 +12,7 @@ import java.util.Map;
  * start stops what the last one left running from the same work directory and says so in one line.
  * {@code NODES} (default 1) starts that many WildFly nodes over the same PostgreSQL, Redis and simulator, node
  * <i>i</i> at port offset {@code STACK_PORT_OFFSET + 100·(i−1)} with its own base directory {@code node-<i>}.
+ * {@code SERVER=payara} runs Payara Server ({@code payara-server/target/payara6}) instead of WildFly, one node.
  */
 public final class Start {
 
@@ -29,8 +30,9 @@ public final class Start {
         var console = ServerConsole.follow(log, System.out::println);
         LocalStack stack;
         try {
-            stack = LocalStack.start(workDir, root.resolve("ear/target/server"), false, false, Map.of(), portOffset,
-                    System.out::println);
+            if (PayaraProcess.selected() && nodes > 1) throw new IllegalArgumentException("NODES > 1 runs WildFly only");
+            stack = LocalStack.start(workDir, root.resolve(PayaraProcess.selected() ? "payara-server/target/payara6" : "ear/target/server"),
+                    false, false, Map.of(), portOffset, System.out::println);
             for (int i = 2; i <= nodes; i++) stack.startNode("node-" + i, portOffset + NODE_PORT_STEP * (i - 1), Map.of());
         } catch (Exception e) {
             Thread.sleep(300); // let the console show the server's last errors

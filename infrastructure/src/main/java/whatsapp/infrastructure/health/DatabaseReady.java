@@ -3,6 +3,7 @@ package whatsapp.infrastructure.health;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,7 +19,7 @@ public class DatabaseReady implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("postgresql");
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = WhatsAppDataSource.or(dataSource).getConnection(); var statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             statement.execute("SELECT 1");
             return response.up().build();

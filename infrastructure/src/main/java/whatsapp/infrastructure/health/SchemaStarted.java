@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
@@ -26,7 +27,7 @@ public class SchemaStarted implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("schemas-migrated");
-        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(MIGRATED)) {
+        try (var connection = WhatsAppDataSource.or(dataSource).getConnection(); var query = connection.prepareStatement(MIGRATED)) {
             query.setArray(1, connection.createArrayOf("text", MODULE_SCHEMAS.toArray()));
             try (var rows = query.executeQuery()) {
                 rows.next();

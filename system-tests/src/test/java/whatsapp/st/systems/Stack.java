@@ -3,6 +3,7 @@ package whatsapp.st.systems;
 import java.nio.file.Path;
 import java.util.Map;
 import whatsapp.localstack.LocalStack;
+import whatsapp.localstack.PayaraProcess;
 import whatsapp.localstack.WildFlyProcess;
 
 /**
@@ -66,9 +67,13 @@ public final class Stack {
     public static synchronized LocalStack get() {
         if (stack == null) {
             try {
+                // -Dstack.server=payara: Payara Server (payara-server/target/payara6) on its own ports, HTTP 8080 + 700
+                boolean payara = PayaraProcess.selected();
                 stack = LocalStack.start(Path.of(System.getProperty("stack.dir", "target/local-stack")),
-                        Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, TEST_SETTINGS,
-                        Integer.getInteger("stack.port-offset", 0));
+                        payara ? Path.of(System.getProperty("payara.home", "../payara-server/target/payara6"))
+                                : Path.of(System.getProperty("wildfly.home", "../ear/target/server")),
+                        true, false, TEST_SETTINGS,
+                        payara ? Integer.getInteger("payara.port-offset", 700) : Integer.getInteger("stack.port-offset", 0));
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start: " + e.getMessage(), e);
             }

@@ -1,12 +1,10 @@
 package whatsapp.evolution.instances.boundary;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import whatsapp.infrastructure.metrics.MeterRegistries;
 
 /**
  * The Evolution servers of this deployment, one {@link Evolution} (clients, key proof, timers tagged {@code server})
@@ -30,7 +29,7 @@ public class EvolutionFleet {
     EvolutionConfiguration configuration;
 
     @Inject
-    Instance<MeterRegistry> registries;
+    MeterRegistries registries;
 
     EvolutionServers servers;
     final Map<String, Evolution> configured = new LinkedHashMap<>();
@@ -40,7 +39,7 @@ public class EvolutionFleet {
     void start() {
         servers = configuration.servers();
         servers.warnings().forEach(LOG::warning);
-        var registry = registries.isResolvable() ? registries.get() : null;
+        var registry = registries.registry();
         for (var server : servers.servers()) {
             configured.put(server.name(), new Evolution(server.name(), configuration.settings(server), registry,
                     Clock.systemUTC()));

@@ -15,6 +15,7 @@ import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.web.security.Actors;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /**
  * The database steps of a deletion, each one short transaction, so that none is open while Evolution is called
@@ -85,8 +86,7 @@ public class Deletions {
      */
     public Optional<UUID> leaseNextDue(Duration lease) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(LEASE_DUE, UUID.class)
-                .setParameter(1, (double) lease.toSeconds()).getResultList();
-        return ids.stream().findFirst();
+        List<?> ids = em.createNativeQuery(LEASE_DUE).setParameter(1, (double) lease.toSeconds()).getResultList();
+        return ids.stream().findFirst().map(SqlValues::uuid);
     }
 }

@@ -79,16 +79,23 @@ public class IntegrationReads {
                 SELECT id, organization_id, type, provider, instance_name, status, enabled, phone_number, connected_at,
                        disconnect_reason, created_at, updated_at, webhook_unverified, evolution_server
                 FROM integrations.integrations WHERE true""");
-        if (organizationId != null) sql.append(" AND organization_id = :organization");
-        if (cursor != null) sql.append(" AND (created_at, id) < (:createdAt, :id)");
-        var query = em.createNativeQuery(sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString());
-        if (organizationId != null) query.setParameter("organization", organizationId);
+        // positional parameters: EclipseLink takes no named ones in native SQL
+        var parameters = new java.util.ArrayList<Object>();
+        if (organizationId != null) {
+            parameters.add(organizationId);
+            sql.append(" AND organization_id = ?").append(parameters.size());
+        }
         if (cursor != null) {
             var position = IntegrationPage.position(cursor);
-            query.setParameter("createdAt", position.createdAt()).setParameter("id", position.id());
+            parameters.add(SqlValues.at(position.createdAt()));
+            parameters.add(position.id());
+            sql.append(" AND (created_at, id) < (?").append(parameters.size() - 1).append(", ?").append(parameters.size()).append(")");
         }
+        parameters.add(limit + 1);
+        var query = em.createNativeQuery(sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?").append(parameters.size()).toString());
+        for (int i = 0; i < parameters.size(); i++) query.setParameter(i + 1, parameters.get(i));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setParameter("limit", limit + 1).getResultList();
+        List<Object[]> rows = query.getResultList();
         var views = rows.stream().limit(limit).map(r -> new IntegrationView(SqlValues.uuid(r[0]), (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4], Status.of((String) r[5]), (Boolean) r[6], (String) r[7],
                 SqlValues.instant(r[8]), (String) r[9], SqlValues.instant(r[10]), SqlValues.instant(r[11]),

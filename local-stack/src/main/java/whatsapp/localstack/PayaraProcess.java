@@ -1,0 +1,146 @@
+package whatsapp.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Payara Server 6 ({@code payara-server/target/payara6}, unpacked by the build) with the same EAR, as a child process:
+ * {@code asadmin start-domain --verbose}, whose child is the server JVM, so that a stop, a kill -9 and a restart
+ * behave as they do for WildFly. Chosen by {@code SERVER=payara} or {@code -Dstack.server=payara}.
+ *
+ * <p>Each stack runs a domain of its own, {@code <work dir>/payara/domain1}, copied afresh from the unpacked
+ * {@code domain1} (which the build gave the PostgreSQL driver): its listeners get the stack's ports (HTTP
+ * {@code 8080 + offset}, every other listener shifted by the same offset, the admin port {@code 4848 + offset} unless
+ * {@code -Dpayara.admin-port} names one) and listen on 127.0.0.1. At boot the domain runs
+ * {@code server-config/payara/post-boot-commands.asadmin} (datasource from DB_URL/DB_USER/DB_PASSWORD, threads, log
+ * levels) and then deploys {@code deploy/whatsapp-integrations.ear}. MP Health answers on the HTTP port, so the
+ * {@link #managementUrl()} is the HTTP URL. {@code pre-boot-commands.asadmin} runs before the services start (threads,
+ * body size, Payara's own MP Metrics off, so that {@code /metrics} is the application's).
+ */
+public final class PayaraProcess extends WildFlyProcess {
+
+    static final String DOMAIN = "domain1";
+
+    /** Payara's ports in {@code server-config} of a fresh domain.xml, each shifted by the stack's offset. */
+    static final int HTTP = 8080, HTTPS = 8181, ADMIN = 4848, IIOP = 3700, IIOP_SSL = 3820, IIOP_MUTUAL = 3920,
+            JMX = 8686, JMS = 7676, DEBUG = 9009, OSGI_SHELL = 6666, HAZELCAST_DAS = 4900, HAZELCAST = 5900;
+
+    final int adminPort;
+
+    public PayaraProcess(Path home, Map<String, String> environment, Path log, boolean inheritOutput, int portOffset) {
+        super(home, environment, log, inheritOutput, portOffset);
+        this.adminPort = Integer.getInteger("payara.admin-port", ADMIN + portOffset);
+    }
+
+    /** {@code -Dstack.server=payara} or {@code SERVER=payara}. */
+    public static boolean selected() {
+        String kind = System.getProperty("stack.server", System.getenv().getOrDefault("SERVER", "wildfly"));
+        return kind.toLowerCase(Locale.ROOT).equals("payara");
+    }
+
+    @Override
+    public String name() {
+        return "Payara Server";
+    }
+
+    /** {@code baseDir} holds the domain ({@code baseDir/domain1}), made afresh from the unpacked server's. */
+    @Override
+    public WildFlyProcess withOwnBaseDir(Path baseDir) throws IOException {
+        LocalStack.deleteTree(baseDir);
+        LocalStack.copyTree(home.resolve("glassfish/domains").resolve(DOMAIN), baseDir.resolve(DOMAIN));
+        Path domainXml = baseDir.resolve(DOMAIN).resolve("config/domain.xml");
+        Files.writeString(domainXml, withPorts(Files.readString(domainXml, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        Files.copy(home.resolve("whatsapp/pre-boot-commands.asadmin"), baseDir.resolve("pre-boot-commands.asadmin"));
+        var commands = new ArrayList<>(Files.readAllLines(home.resolve("whatsapp/post-boot-commands.asadmin")));
+        commands.add("deploy --name whatsapp-integrations " + home.resolve("deploy/whatsapp-integrations.ear").toAbsolutePath().normalize());
+        Files.write(baseDir.resolve("post-boot-commands.asadmin"), commands, StandardCharsets.UTF_8);
+        this.baseDir = baseDir;
+        return this;
+    }
+
+    /** The server's own configuration ({@code server-config}, before {@code default-config}) on this stack's ports. */
+    String withPorts(String domainXml) {
+        int split = domainXml.indexOf("<config name=\"default-config\"");
+        if (split < 0) throw new IllegalStateException("domain.xml without default-config: not a Payara 6 domain?");
+        String server = domainXml.substring(0, split);
+        server = replace(server, "<network-listener port=\"" + HTTP + "\"", "<network-listener address=\"127.0.0.1\" port=\"" + (HTTP + portOffset) + "\"");
+        server = replace(server, "<network-listener port=\"" + HTTPS + "\"", "<network-listener address=\"127.0.0.1\" port=\"" + (HTTPS + portOffset) + "\"");
+        server = replace(server, "<network-listener port=\"" + ADMIN + "\"", "<network-listener address=\"127.0.0.1\" port=\"" + adminPort + "\"");
+        server = replace(server, "address=\"0.0.0.0\" port=\"" + IIOP + "\"", "address=\"127.0.0.1\" port=\"" + (IIOP + portOffset) + "\"");
+        server = replace(server, "address=\"0.0.0.0\" port=\"" + IIOP_SSL + "\"", "address=\"127.0.0.1\" port=\"" + (IIOP_SSL + portOffset) + "\"");
+        server = replace(server, "address=\"0.0.0.0\" port=\"" + IIOP_MUTUAL + "\"", "address=\"127.0.0.1\" port=\"" + (IIOP_MUTUAL + portOffset) + "\"");
+        server = replace(server, "address=\"0.0.0.0\" port=\"" + JMX + "\"", "address=\"127.0.0.1\" port=\"" + (JMX + portOffset) + "\"");
+        server = replace(server, "value=\"" + JMS + "\"", "value=\"" + (JMS + portOffset) + "\"");
+        server = replace(server, "address=" + DEBUG + "\"", "address=" + (DEBUG + portOffset) + "\"");
+        server = replace(server, "telnet.port=" + OSGI_SHELL + "<", "telnet.port=" + (OSGI_SHELL + portOffset) + "<");
+        server = replace(server, "start-port=\"" + HAZELCAST + "\" das-port=\"" + HAZELCAST_DAS + "\"",
+                "start-port=\"" + (HAZELCAST + portOffset) + "\" das-port=\"" + (HAZELCAST_DAS + portOffset) + "\"");
+        return server + domainXml.substring(split);
+    }
+
+    static String replace(String text, String from, String to) {
+        if (!text.contains(from)) throw new IllegalStateException("domain.xml has no " + from + ": another Payara version?");
+        return text.replace(from, to);
+    }
+
+    @Override
+    public void start(Duration timeout) throws IOException, InterruptedException {
+        if (baseDir == null) throw new IllegalStateException("withOwnBaseDir first: Payara runs a domain of its own per stack");
+        requireFree(HTTP + portOffset);
+        requireFree(adminPort);
+        var command = new ArrayList<>(List.of(home.toAbsolutePath().normalize().resolve("bin/asadmin").toString(),
+                "start-domain", "--verbose", "--domaindir", baseDir.toAbsolutePath().normalize().toString(),
+                "--prebootcommandfile", baseDir.resolve("pre-boot-commands.asadmin").toAbsolutePath().normalize().toString(),
+                "--postbootcommandfile", baseDir.resolve("post-boot-commands.asadmin").toAbsolutePath().normalize().toString(),
+                DOMAIN));
+        var builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        builder.redirectErrorStream(true);
+        if (inheritOutput) builder.inheritIO();
+        else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        String marker = baseDir.toAbsolutePath().normalize().toString();
+        if (pidFile != null) pidFile.write(process.pid(), marker);
+        awaitReady(timeout);
+        if (pidFile != null) pidFile.write(pid(), marker);
+    }
+
+    /** Payara answers {@code /health/ready} UP with no checks while the EAR is not (yet, or no longer) deployed. */
+    @Override
+    boolean readyBody(String body) {
+        return body.contains("\"checks\"") && !body.replaceAll("\\s", "").contains("\"checks\":[]");
+    }
+
+    @Override
+    WildFlyProcess withEnvironment(Map<String, String> environment) {
+        var again = new PayaraProcess(home, environment, log, inheritOutput, portOffset);
+        again.baseDir = baseDir; // the same domain, the EAR already deployed in it
+        return again;
+    }
+
+    @Override
+    public String httpUrl() {
+        return "http://127.0.0.1:" + (HTTP + portOffset);
+    }
+
+    /** MP Health (and the application's {@code /metrics}) answer on the HTTP listener. */
+    @Override
+    public String managementUrl() {
+        return httpUrl();
+    }
+
+    /** The server JVM: the one child of asadmin whose command names the domain's instance root. */
+    @Override
+    public long pid() {
+        return process.descendants().filter(p -> p.info().commandLine().map(c -> c.contains("com.sun.aas.instanceRoot")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(super.pid());
+    }
+}

@@ -214,7 +214,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Path key = tokens.writePublicKey(workDir.resolve("jwt/dev-public-key.pem"));
-        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toAbsolutePath().toString());
+        // Payara reads a location as a class-path resource or a URL, not as a file path: a file: URL there
+        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PayaraProcess.selected() ? key.toAbsolutePath().toUri().toString()
+                : key.toAbsolutePath().toString());
         serverEnv.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         serverEnv.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);   // the development tokens carry it
     }

@@ -109,8 +109,40 @@ public final class PayaraProcess extends WildFlyProcess {
         process = builder.start();
         String marker = baseDir.toAbsolutePath().normalize().toString();
         if (pidFile != null) pidFile.write(process.pid(), marker);
-        awaitReady(timeout);
+        awaitReady(timeout.multipliedBy(2)); // OSGi start, boot commands and deployment: slower than WildFly
+        serverJvm = ProcessHandle.of(pid()).orElse(null);
         if (pidFile != null) pidFile.write(pid(), marker);
+    }
+
+    /** The server JVM, found once ready: stopped and killed by its own handle too, as asadmin may be gone by then. */
+    ProcessHandle serverJvm;
+
+    @Override
+    public void stop() throws InterruptedException {
+        var jvm = serverJvm;
+        super.stop();
+        if (jvm != null && jvm.isAlive()) {
+            jvm.destroy();
+            try {
+                jvm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                jvm.destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public void kill() throws InterruptedException {
+        var jvm = serverJvm;
+        if (jvm != null) jvm.destroyForcibly();
+        super.kill();
+        if (jvm != null) {
+            try {
+                jvm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // gone or going
+            }
+        }
     }
 
     /** Payara answers {@code /health/ready} UP with no checks while the EAR is not (yet, or no longer) deployed. */
@@ -135,6 +167,12 @@ public final class PayaraProcess extends WildFlyProcess {
     @Override
     public String managementUrl() {
         return httpUrl();
+    }
+
+    /** The metrics-endpoint WAR's context root; Payara redirects {@code /metrics} to it. */
+    @Override
+    public String metricsUrl() {
+        return httpUrl() + "/metrics/";
     }
 
     /** The server JVM: the one child of asadmin whose command names the domain's instance root. */

@@ -164,6 +164,11 @@ public class WildFlyProcess {
         return "http://127.0.0.1:" + (9990 + portOffset);
     }
 
+    /** Prometheus text of the application's meters. */
+    public String metricsUrl() {
+        return managementUrl() + "/metrics";
+    }
+
     /** Graceful stop: SIGTERM to the JVM, which the launch script forwards. */
     public void stop() throws InterruptedException {
         if (process == null) return;

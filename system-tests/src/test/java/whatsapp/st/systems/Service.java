@@ -15,6 +15,8 @@ public final class Service {
     }
 
     public static String management(String path) {
+        // Payara serves the metrics at the metrics-endpoint WAR's root, /metrics/ (it redirects /metrics there)
+        if (path.equals("/metrics")) return Stack.get().server().metricsUrl();
         return Stack.get().server().managementUrl() + path;
     }
 

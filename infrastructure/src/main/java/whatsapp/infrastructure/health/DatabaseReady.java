@@ -1,6 +1,5 @@
 package whatsapp.infrastructure.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import whatsapp.infrastructure.sql.WhatsAppDataSource;
@@ -13,13 +12,13 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReady implements HealthCheck {
 
-    @Resource(lookup = "jdbc/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("postgresql");
-        try (var connection = WhatsAppDataSource.or(dataSource).getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             statement.execute("SELECT 1");
             return response.up().build();

@@ -1,6 +1,5 @@
 package whatsapp.infrastructure.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,13 +20,13 @@ public class SchemaStarted implements HealthCheck {
             SELECT count(*) FROM information_schema.tables
             WHERE table_name = 'flyway_schema_history' AND table_schema = ANY (?)""";
 
-    @Resource(lookup = "jdbc/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("schemas-migrated");
-        try (var connection = WhatsAppDataSource.or(dataSource).getConnection(); var query = connection.prepareStatement(MIGRATED)) {
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(MIGRATED)) {
             query.setArray(1, connection.createArrayOf("text", MODULE_SCHEMAS.toArray()));
             try (var rows = query.executeQuery()) {
                 rows.next();

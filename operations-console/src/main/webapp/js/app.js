@@ -44,6 +44,9 @@ function restartable(i) {
     return RESTARTABLE.includes(i.status) && !reason.endsWith('(401)') && !reason.endsWith('(403)');
 }
 function statusBadge(status) { return h('span', { class: 'status status-' + status }, status); }
+/** Connected in Evolution's eyes, but the liveness probe found it dead (health: zombie, since probe_failed_at). */
+function zombie(i) { return i.status === 'connected' && i.health === 'zombie'; }
+const ZOMBIE_REASON = 'Evolution says connected, but it does not answer: nothing arrives or leaves. The auto-heal restarts it.';
 function toast(text) {
     const t = $('toast');
     t.textContent = text;
@@ -189,7 +192,7 @@ function lastAlert(instanceName) {
 
 // ---------- Needs attention
 function renderAttention() {
-    const rows = [...state.integrations.values()].filter(i => i.status !== 'connected')
+    const rows = [...state.integrations.values()].filter(i => i.status !== 'connected' || zombie(i))
         .sort((a, b) => sinceOf(b).localeCompare(sinceOf(a)) || a.instance_name.localeCompare(b.instance_name));
     $('attention-count').textContent = rows.length;
     $('attention-count').classList.toggle('zero', rows.length === 0);
@@ -202,10 +205,10 @@ function renderAttention() {
         return h('tr', { 'data-instance': i.instance_name, 'data-id': i.id },
             h('td', { 'data-label': 'Organization' }, h('a', { href: link }, i.organization_id),
                 h('span', { class: 'sub' }, i.instance_name)),
-            h('td', { 'data-label': 'Status', class: 'status-cell' }, statusBadge(i.status)),
-            h('td', { 'data-label': 'Why', class: 'reason' }, plainReason(i.disconnect_reason, i.status),
+            h('td', { 'data-label': 'Status', class: 'status-cell' }, statusBadge(zombie(i) ? 'zombie' : i.status)),
+            h('td', { 'data-label': 'Why', class: 'reason' }, zombie(i) ? ZOMBIE_REASON : plainReason(i.disconnect_reason, i.status),
                 i.disconnect_reason ? h('span', { class: 'sub' }, i.disconnect_reason) : null),
-            h('td', { 'data-label': 'Since', class: 'since' }, when(sinceOf(i))),
+            h('td', { 'data-label': 'Since', class: 'since' }, when(zombie(i) ? i.probe_failed_at : sinceOf(i))),
             h('td', { 'data-label': 'Evolution server', class: 'server' }, serverOf(i)),
             h('td', { 'data-label': 'Last alert', class: 'alert-cell' }, alert
                 ? [h('span', { class: 'alert-state state-' + alert.state }, alert.state), ' ', h('span', { class: 'sub' }, alert.type, ' · ', ago(new Date(alert.raised_at)))]

@@ -105,6 +105,57 @@ public final class EvolutionSimulator implements AutoCloseable {
     public void disconnect(String name, Disconnect reason) { lifecycle.disconnect(name, reason); }
 
     /**
+     * What the liveness probe's route ({@code POST /chat/whatsappNumbers/{name}}) answers for this instance from now
+     * on while it is open: {@link ProbeAnswer#CLOSED} or {@link ProbeAnswer#HUNG} make it a zombie (still {@code open}
+     * in {@code connectionState} and the listing); a restart makes it {@link ProbeAnswer#ALIVE} again.
+     */
+    /**
+     * Somebody deleted the instance and created it again under the same name, outside the service (Evolution's manager,
+     * another tool): a new {@code id} (a fresh UUID, as Evolution gives every create), the same state and owner, and no
+     * webhook settings (whoever recreated it did not set ours). Sends no webhook: the new instance has none.
+     */
+    public void recreate(String name) {
+        var old = store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).view();
+        var status = old.state() == null ? old.connectionStatus() : old.state();
+        var seed = SeedInstance.named(name).status(status);
+        if (old.ownerJid() != null) seed = seed.ownerJid(old.ownerJid());
+        store.seed(seed, Instant.now());
+    }
+
+    /**
+     * The instance's stored webhook settings drift (Evolution #2027, #2694: lost or emptied after a restart; or somebody
+     * pointed them elsewhere): replaced by {@code settings} as they are, or dropped when null ({@code webhook/find}
+     * then answers {@code null}).
+     */
+    public void webhookSettings(String name, WebhookSettings settings) {
+        require(name).replaceWebhook(settings, Instant.now());
+    }
+
+    /**
+     * Evolution restarted and has not loaded the instance yet ({@code false}): {@code connectionState} names no
+     * state and {@code webhook/find} answers {@code null}; {@code true} loads it again.
+     */
+    public void loaded(String name, boolean loaded) {
+        require(name).loaded(loaded);
+    }
+
+    private Instance require(String name) {
+        return store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name));
+    }
+
+    /**
+     * A reconnect storm: {@code cycles} pairs of {@code connection.update} connecting/open webhooks (statusReason 200, no
+     * close in between, as 2.3.x shows a 440 loop), {@code pause} apart; the instance stays open.
+     */
+    public void reconnectStorm(String name, int cycles, Duration pause) {
+        lifecycle.reconnectStorm(name, cycles, pause);
+    }
+
+    public void probeAnswer(String name, ProbeAnswer answer) {
+        store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).probeAnswer(answer);
+    }
+
+    /**
      * The stored row's {@code connectionStatus} (what {@code fetchInstances} answers) becomes {@code storedStatus}
      * while the live state ({@code connectionState}) stays: Evolution's database lagging its socket.
      */
@@ -152,6 +203,14 @@ public final class EvolutionSimulator implements AutoCloseable {
     public void removalDelay(Duration delay) { options.removalDelay(delay); }
     public Duration removalDelay() { return options.removalDelay(); }
 
+    /** How long each QR code lasts (Evolution: 45 s); zero: codes never rotate. Applies from the next code. */
+    public void qrRotation(Duration perCode) { options.qrRotation(perCode); }
+    public Duration qrRotation() { return options.qrRotation(); }
+
+    /** Evolution's {@code QRCODE_LIMIT} (default 30): codes shown before the give-up ({@code state: refused}). */
+    public void qrLimit(int codes) { options.qrLimit(codes); }
+    public int qrLimit() { return options.qrLimit(); }
+
     /** Webhook retries after a failed attempt, first backoff (doubling), and per-attempt timeout. */
     public void webhookPolicy(int retries, Duration backoff, Duration timeout) {
         webhooks.policy(new DeliveryPolicy(retries, backoff, timeout));
@@ -171,6 +230,7 @@ public final class EvolutionSimulator implements AutoCloseable {
         faults.close();
         server.stop(0);
         requestThreads.shutdownNow();
+        lifecycle.close();
         webhooks.close();
     }
 

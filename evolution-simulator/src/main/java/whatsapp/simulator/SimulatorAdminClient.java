@@ -52,6 +52,28 @@ public final class SimulatorAdminClient {
         call("POST", "/instances/" + encode(name) + "/disconnect", Json.object().put("reason", reason.name()));
     }
 
+    /** @param settings null: the settings are lost ({@code webhook/find} answers null) */
+    public void webhookSettings(String name, WebhookSettings settings) {
+        if (settings == null) call("DELETE", "/instances/" + encode(name) + "/webhook", null);
+        else call("POST", "/instances/" + encode(name) + "/webhook", AdminJson.webhook(settings));
+    }
+
+    public void loaded(String name, boolean loaded) {
+        call("POST", "/instances/" + encode(name) + "/" + (loaded ? "load" : "unload"), Json.object());
+    }
+
+    public void reconnectStorm(String name, int cycles, Duration pause) {
+        call("POST", "/instances/" + encode(name) + "/storm", Json.object().put("cycles", cycles).put("pauseMs", pause.toMillis()));
+    }
+
+    public void recreate(String name) {
+        call("POST", "/instances/" + encode(name) + "/recreate", Json.object());
+    }
+
+    public void probeAnswer(String name, ProbeAnswer answer) {
+        call("POST", "/instances/" + encode(name) + "/probe", Json.object().put("answer", answer.name()));
+    }
+
     public void inject(Fault fault) { call("POST", "/faults", AdminJson.fault(fault)); }
 
     public void clearFaults() { call("DELETE", "/faults", null); }
@@ -78,6 +100,16 @@ public final class SimulatorAdminClient {
 
     public void latency(Duration perRequest) {
         call("POST", "/config", Json.object().put("latencyMs", perRequest.toMillis()));
+    }
+
+    /** How long each QR code lasts (zero: never rotates); applies from the next code. */
+    public void qrRotation(Duration perCode) {
+        call("POST", "/config", Json.object().put("qrRotationMs", perCode.toMillis()));
+    }
+
+    /** Evolution's {@code QRCODE_LIMIT}: codes shown before the give-up. */
+    public void qrLimit(int codes) {
+        call("POST", "/config", Json.object().put("qrLimit", codes));
     }
 
     public void removalDelay(Duration delay) {

@@ -228,45 +228,16 @@ public final class LocalStack implements AutoCloseable {
      * {@code NODE_ID} {@code 127.0.0.1:<http port>} unless {@code overrides} name one. Stopped by {@link #close()}.
      */
     public WildFlyProcess startNode(String name, int portOffset, Map<String, String> overrides) throws Exception {
-        Path base = workDir.resolve(name);
-        Path standalone = serverHome.resolve("standalone");
-        deleteTree(base);
-        for (String dir : new String[] {"configuration", "lib", "deployments"}) {
-            copyTree(standalone.resolve(dir), base.resolve(dir));
-        }
         var env = new HashMap<>(serverEnv);
         env.put("NODE_ID", "127.0.0.1:" + (8080 + portOffset));
         env.putAll(overrides);
-        var node = new WildFlyProcess(serverHome, env, base.resolve("server.log"), false, portOffset);
-        node.baseDir = base;
+        Path base = workDir.resolve(name);
+        var node = new WildFlyProcess(serverHome, env, base.resolve("server.log"), false, portOffset).withOwnBaseDir(base);
         node.pidFile = new PidFile(base.resolve("server.pid"));
         nodes.add(node);
         progress.accept("==> Server " + name + ": WildFly with the EAR on " + node.httpUrl() + " (log: " + node.log + ")");
         node.start(Duration.ofSeconds(180));
         return node;
-    }
-
-    /** Copies a directory of the provisioned server, leaving out the deployment scanner's markers and config history. */
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) return;
-        try (var paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path relative = from.relativize(path);
-                String name = path.getFileName().toString();
-                if (relative.toString().startsWith("standalone_xml_history") || name.endsWith(".deployed")
-                        || name.endsWith(".failed") || name.endsWith(".isdeploying") || name.endsWith(".pending")) continue;
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(path)) Files.createDirectories(target);
-                else Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (var paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) Files.delete(path);
-        }
     }
 
     /**
@@ -277,12 +248,25 @@ public final class LocalStack implements AutoCloseable {
         server.stop();
         var env = new HashMap<>(serverEnv);
         env.putAll(settings);
-        var restarted = server.withEnvironment(env);
-        restarted.pidFile = server.pidFile;
-        server = restarted;
+        server = server.again(env);
         server.start(Duration.ofSeconds(180));
         return server;
     }
+
+    /**
+     * A node of {@link #startNode} stopped (if still running) and started again with its environment plus
+     * {@code settings}; the stack stops the new process on close.
+     */
+    public WildFlyProcess restartNode(WildFlyProcess node, Map<String, String> settings) throws Exception {
+        node.stop();
+        var env = new HashMap<>(node.environment());
+        env.putAll(settings);
+        var restarted = node.again(env);
+        nodes.set(nodes.indexOf(node), restarted);
+        restarted.start(Duration.ofSeconds(180));
+        return restarted;
+    }
+
 
     public java.util.List<WildFlyProcess> nodes() { return java.util.List.copyOf(nodes); }
 

@@ -53,8 +53,8 @@ public final class PayaraProcess extends WildFlyProcess {
     /** {@code baseDir} holds the domain ({@code baseDir/domain1}), made afresh from the unpacked server's. */
     @Override
     public WildFlyProcess withOwnBaseDir(Path baseDir) throws IOException {
-        LocalStack.deleteTree(baseDir);
-        LocalStack.copyTree(home.resolve("glassfish/domains").resolve(DOMAIN), baseDir.resolve(DOMAIN));
+        deleteTree(baseDir);
+        copyTree(home.resolve("glassfish/domains").resolve(DOMAIN), baseDir.resolve(DOMAIN));
         Path domainXml = baseDir.resolve(DOMAIN).resolve("config/domain.xml");
         Files.writeString(domainXml, withPorts(Files.readString(domainXml, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         Files.copy(home.resolve("whatsapp/pre-boot-commands.asadmin"), baseDir.resolve("pre-boot-commands.asadmin"));
@@ -63,6 +63,23 @@ public final class PayaraProcess extends WildFlyProcess {
         Files.write(baseDir.resolve("post-boot-commands.asadmin"), commands, StandardCharsets.UTF_8);
         this.baseDir = baseDir;
         return this;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(path);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) Files.createDirectories(target);
+                else Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** The server's own configuration ({@code server-config}, before {@code default-config}) on this stack's ports. */
@@ -151,11 +168,13 @@ public final class PayaraProcess extends WildFlyProcess {
         return body.contains("\"checks\"") && !body.replaceAll("\\s", "").contains("\"checks\":[]");
     }
 
+    /** The same domain (the EAR already deployed in it), log and pid file, to be started again with {@code environment}. */
     @Override
-    WildFlyProcess withEnvironment(Map<String, String> environment) {
-        var again = new PayaraProcess(home, environment, log, inheritOutput, portOffset);
-        again.baseDir = baseDir; // the same domain, the EAR already deployed in it
-        return again;
+    public WildFlyProcess again(Map<String, String> environment) {
+        var next = new PayaraProcess(home, environment, log, inheritOutput, portOffset);
+        next.baseDir = baseDir;
+        next.pidFile = pidFile;
+        return next;
     }
 
     @Override

@@ -52,8 +52,9 @@ public class WildFlyProcess {
     }
 
     /**
-     * A server of its own beside another from the same home: its configuration, deployments, data and logs are a copy
-     * of the home's {@code standalone} directory in {@code baseDir} (made afresh).
+     * A server of its own beside another from the same home: its configuration, lib and deployments are a copy of the
+     * home's {@code standalone} directory in {@code baseDir}, made afresh (not its data, tmp and log, nor the deployment
+     * scanner's markers and the configuration history).
      */
     public WildFlyProcess withOwnBaseDir(Path baseDir) throws IOException {
         var source = home.resolve("standalone");
@@ -65,7 +66,8 @@ public class WildFlyProcess {
         try (var files = Files.walk(source)) {
             for (var path : files.toList()) {
                 var relative = source.relativize(path).toString();
-                if (relative.startsWith("data") || relative.startsWith("tmp") || relative.startsWith("log")) continue;
+                if (relative.startsWith("data") || relative.startsWith("tmp") || relative.startsWith("log")
+                        || relative.contains("standalone_xml_history") || isScannerMarker(relative)) continue;
                 var target = baseDir.resolve(relative);
                 if (Files.isDirectory(path)) Files.createDirectories(target);
                 else Files.copy(path, target);
@@ -73,6 +75,26 @@ public class WildFlyProcess {
         }
         this.baseDir = baseDir;
         return this;
+    }
+
+    static boolean isScannerMarker(String file) {
+        return file.endsWith(".deployed") || file.endsWith(".failed") || file.endsWith(".isdeploying")
+                || file.endsWith(".pending") || file.endsWith(".undeployed");
+    }
+
+    /**
+     * The same server (home, base directory, ports, log, pid file) to be started again with {@code environment}: a
+     * restart with other settings, after {@link #stop()} or {@link #kill()}.
+     */
+    public WildFlyProcess again(Map<String, String> environment) {
+        var next = new WildFlyProcess(home, environment, log, inheritOutput, portOffset);
+        next.baseDir = baseDir;
+        next.pidFile = pidFile;
+        return next;
+    }
+
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
     }
 
     public void start(Duration timeout) throws IOException, InterruptedException {
@@ -109,15 +131,9 @@ public class WildFlyProcess {
         return true;
     }
 
-    /** A server already answering on our ports would be mistaken for ours: refuse to start instead. */
     /** What the launcher and the logs call this server. */
     public String name() {
         return "WildFly";
-    }
-
-    /** The same server again, with {@code environment} (a restart with other settings). */
-    WildFlyProcess withEnvironment(Map<String, String> environment) {
-        return new WildFlyProcess(home, environment, log, inheritOutput, portOffset);
     }
 
     /** Whether {@code /health/ready}'s 200 {@code body} means the application is up (not merely the server). */
@@ -125,6 +141,7 @@ public class WildFlyProcess {
         return true;
     }
 
+    /** A server already answering on our ports would be mistaken for ours: refuse to start instead. */
     static void requireFree(int port) throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try (var socket = new java.net.ServerSocket()) {
@@ -181,6 +198,49 @@ public class WildFlyProcess {
         }
         process = null;
         if (pidFile != null) pidFile.delete();
+    }
+
+    /**
+     * A load balancer's way down: WildFly's own {@code :shutdown(suspend-timeout=...)} through its CLI (local
+     * authentication), so that the server refuses new requests with 503 at once, lets the running ones finish for up
+     * to {@code suspendTimeout}, and then stops. Falls back to {@link #stop()} when the CLI cannot reach it.
+     */
+    public void stopGracefully(Duration suspendTimeout) throws InterruptedException, IOException {
+        if (process == null) return;
+        var cli = new ProcessBuilder(home.toAbsolutePath().normalize().resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + portOffset),
+                "--command=:shutdown(suspend-timeout=" + suspendTimeout.toSeconds() + ")")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        cli.environment().put("JAVA_OPTS", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        var shutdown = cli.start();
+        boolean asked = shutdown.waitFor(60, TimeUnit.SECONDS) && shutdown.exitValue() == 0;
+        if (!asked) shutdown.destroyForcibly();
+        if (asked && process.waitFor(suspendTimeout.toSeconds() + 30, TimeUnit.SECONDS)) {
+            awaitExit(process.descendants().toList());
+            process = null;
+            if (pidFile != null) pidFile.delete();
+            return;
+        }
+        stop();
+    }
+
+    /** A node that stops answering without dying (a long GC pause, a frozen VM): SIGSTOP to its JVM. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Resumes a {@link #freeze() frozen} node: SIGCONT. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    void signal(String name) throws IOException, InterruptedException {
+        var kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+        if (kill.waitFor() != 0) throw new IOException("kill -" + name + " " + pid() + " failed");
+    }
+
+    public boolean running() {
+        return process != null && process.isAlive();
     }
 
     /** Crash: kill -9 of the server JVM, no shutdown hooks, no cleanup. */

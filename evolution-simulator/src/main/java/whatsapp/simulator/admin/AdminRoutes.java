@@ -73,6 +73,32 @@ public final class AdminRoutes {
                 simulator.disconnect(name, Disconnect.valueOf(reason.toUpperCase(Locale.ROOT)));
                 call.json(200, AdminJson.view(require(name)));
             }
+            case "POST webhook" -> {
+                simulator.webhookSettings(name, AdminJson.webhook(call.body()));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "DELETE webhook" -> {
+                simulator.webhookSettings(name, null);
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST unload", "POST load" -> {
+                simulator.loaded(name, action.equals("load"));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST storm" -> {
+                var body = call.body();
+                simulator.reconnectStorm(name, body.path("cycles").asInt(100), Duration.ofMillis(body.path("pauseMs").asLong(20)));
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST recreate" -> {
+                simulator.recreate(name);
+                call.json(200, AdminJson.view(require(name)));
+            }
+            case "POST probe" -> {
+                var answer = call.body().path("answer").asText("");
+                simulator.probeAnswer(name, whatsapp.simulator.ProbeAnswer.valueOf(answer.toUpperCase(Locale.ROOT)));
+                call.json(200, AdminJson.view(require(name)));
+            }
             case "POST row" -> {
                 var status = call.body().path("connectionStatus").asText("");
                 if (!status.matches("open|connecting|close")) throw new IllegalArgumentException("row needs a \"connectionStatus\": open, connecting or close");
@@ -104,6 +130,8 @@ public final class AdminRoutes {
         if (body.has("version")) simulator.useVersion(ApiVersion.parse(body.get("version").asText()));
         if (body.has("latencyMs")) simulator.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
         if (body.has("removalDelayMs")) simulator.removalDelay(Duration.ofMillis(body.get("removalDelayMs").asLong()));
+        if (body.has("qrRotationMs")) simulator.qrRotation(Duration.ofMillis(body.get("qrRotationMs").asLong()));
+        if (body.has("qrLimit")) simulator.qrLimit(body.get("qrLimit").asInt());
         if (body.has("webhookRetries") || body.has("webhookBackoffMs") || body.has("webhookTimeoutMs")) {
             var current = simulator.webhookPolicy();
             simulator.webhookPolicy(body.path("webhookRetries").asInt(current.retries()),
@@ -117,7 +145,8 @@ public final class AdminRoutes {
         var policy = simulator.webhookPolicy();
         return Json.object().put("version", simulator.version() == ApiVersion.V2 ? "v2" : "v1")
                 .put("release", simulator.version().release()).put("latencyMs", simulator.latency().toMillis())
-                .put("removalDelayMs", simulator.removalDelay().toMillis()).put("webhookRetries", policy.retries())
+                .put("removalDelayMs", simulator.removalDelay().toMillis())
+                .put("qrRotationMs", simulator.qrRotation().toMillis()).put("qrLimit", simulator.qrLimit()).put("webhookRetries", policy.retries())
                 .put("webhookBackoffMs", policy.backoff().toMillis()).put("webhookTimeoutMs", policy.timeout().toMillis());
     }
 

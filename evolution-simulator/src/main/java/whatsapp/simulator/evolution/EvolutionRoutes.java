@@ -26,6 +26,7 @@ public final class EvolutionRoutes {
     private final FetchInstancesRoute fetchInstances;
     private final InstanceRoutes instances;
     private final WebhookRoutes webhooks;
+    private final ChatRoutes chat = new ChatRoutes();
 
     public EvolutionRoutes(InstanceStore store, InstanceLifecycle lifecycle, Options options, String apiKey,
                            Supplier<String> baseUrl) {
@@ -58,6 +59,7 @@ public final class EvolutionRoutes {
             case "PUT /instance/restart" -> options.version() == ApiVersion.V1_8 ? "restart" : null;
             case "POST /webhook/set" -> "webhookSet";
             case "GET /webhook/find" -> "webhookFind";
+            case "POST /chat/whatsappNumbers" -> "whatsappNumbers";
             default -> null;
         };
         return name == null ? null : new Route(name, path.get(2));
@@ -91,6 +93,7 @@ public final class EvolutionRoutes {
             case "restart" -> instances.restart(call, instance);
             case "webhookSet" -> webhooks.set(call, instance);
             case "webhookFind" -> webhooks.find(call, instance);
+            case "whatsappNumbers" -> chat.whatsappNumbers(call, instance);
             default -> throw new IllegalStateException("unrouted " + route.name());
         }
     }

@@ -56,8 +56,12 @@ final class InstanceRoutes {
 
     void restart(HttpCall call, Instance instance) throws IOException {
         var state = instance.state();
-        if (state == null || "close".equals(state)) call.json(200, JsonShapes.failedWith200(OBJECT_OBJECT));
-        else call.json(200, JsonShapes.connectionState(instance.name(), state));
+        if (state == null || "close".equals(state)) {
+            call.json(200, JsonShapes.failedWith200(OBJECT_OBJECT));
+            return;
+        }
+        instance.restarted();
+        call.json(200, JsonShapes.connectionState(instance.name(), state));
     }
 
     private static void notConnected(HttpCall call, Instance instance) throws IOException {

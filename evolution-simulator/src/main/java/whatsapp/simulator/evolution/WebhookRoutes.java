@@ -49,7 +49,8 @@ final class WebhookRoutes {
     }
 
     void find(HttpCall call, Instance instance) throws IOException {
-        var row = instance.webhook();
+        // null also means "not loaded in memory" (event.controller.ts:109-111), e.g. right after a restart
+        var row = instance.loaded() ? instance.webhook() : null;
         if (row == null) call.text(200, "application/json; charset=utf-8", "null");
         else call.json(200, JsonShapes.webhookRow(row, instance.id()));
     }

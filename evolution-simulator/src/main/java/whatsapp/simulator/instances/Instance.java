@@ -3,6 +3,7 @@ package whatsapp.simulator.instances;
 import java.time.Instant;
 import java.util.UUID;
 import whatsapp.simulator.InstanceView;
+import whatsapp.simulator.ProbeAnswer;
 import whatsapp.simulator.WebhookSettings;
 
 /**
@@ -13,7 +14,12 @@ import whatsapp.simulator.WebhookSettings;
 public final class Instance {
 
     /** What connect found and did: the live state before the call and the QR to answer with. */
-    public record Connect(String stateBefore, QrCode qr) {
+    public record Connect(String stateBefore, QrCode qr, long socket) {
+    }
+
+    /** What a QR timeout did on a socket still showing codes: a new code, or the give-up ({@code qr} null). */
+    public record Rotation(QrCode qr) {
+        public boolean gaveUp() { return qr == null; }
     }
 
     private final long sequence;
@@ -38,6 +44,11 @@ public final class Instance {
     private WebhookRow webhook;
     private QrCode qr;
     private int qrCount;
+    /** Which socket shows the codes: a rotation scheduled for an older socket does nothing. */
+    private long socket;
+    /** The number a pairing code is issued for on each new code of this socket (null: QR only). */
+    private String pairingNumber;
+    private ProbeAnswer probeAnswer = ProbeAnswer.ALIVE;
 
     public Instance(long sequence, String name, String token, String integration, String number, Settings settings) {
         this.sequence = sequence;
@@ -92,14 +103,39 @@ public final class Instance {
     /** close → a new socket and QR (DB: connecting); connecting → the current QR; open → nothing. */
     public synchronized Connect connect(String pairingNumber, Instant now) {
         var before = state;
-        if ("open".equals(state)) return new Connect(before, null);
+        if ("open".equals(state)) return new Connect(before, null, socket);
         if ("close".equals(state) || qr == null) {
-            qr = QrCode.generate(++qrCount, pairingNumber);
+            if ("close".equals(state)) {
+                socket++;
+                this.pairingNumber = pairingNumber;   // with "connecting" a number is ignored, as in Evolution
+            }
+            qr = QrCode.generate(++qrCount, this.pairingNumber);
             state = "connecting";
             connectionStatus = "connecting";
             updatedAt = now;
         }
-        return new Connect(before, qr);
+        return new Connect(before, qr, socket);
+    }
+
+    /**
+     * The current code timed out on socket {@code expected}. As in Evolution 2.3.6 the limit is checked before the
+     * count goes up: {@code limit} codes are shown, the next timeout gives up (live state close, count reset, the
+     * stored row left at "connecting").
+     *
+     * @return null when that socket no longer shows codes (paired, closed, another socket)
+     */
+    public synchronized Rotation rotate(long expected, int limit, Instant now) {
+        if (!loaded || socket != expected || !"connecting".equals(state)) return null;
+        if (qrCount >= limit) {
+            state = "close";
+            qrCount = 0;
+            qr = null;
+            return new Rotation(null);
+        }
+        qr = QrCode.generate(++qrCount, pairingNumber);
+        connectionStatus = "connecting";
+        updatedAt = now;
+        return new Rotation(qr);
     }
 
     /** The phone scanned the QR: open, owner and profile written to the row. */
@@ -145,6 +181,30 @@ public final class Instance {
      */
     public synchronized void lagRow(String storedStatus) {
         connectionStatus = storedStatus;
+    }
+
+    /**
+     * Evolution restarted and has not loaded the instance again yet ({@code setInstance} awaits the connect before it
+     * registers it): {@code connectionState} names no state, {@code webhook/find} answers {@code null}.
+     */
+    public synchronized void loaded(boolean isLoaded) { loaded = isLoaded; }
+
+    /** The stored webhook row replaced as it is (drift: lost, emptied, pointed elsewhere); null drops it. */
+    public synchronized void replaceWebhook(WebhookSettings settings, Instant now) {
+        webhook = settings == null ? null : webhook == null ? new WebhookRow(Settings.cuid(), settings, now, now)
+                : webhook.replacedBy(settings, now);
+    }
+
+    /** What the liveness probe's route answers while the instance is open (a zombie: CLOSED or HUNG). */
+    public synchronized ProbeAnswer probeAnswer() { return probeAnswer; }
+
+    public synchronized void probeAnswer(ProbeAnswer answer) {
+        probeAnswer = answer == null ? ProbeAnswer.ALIVE : answer;
+    }
+
+    /** A restart opens a fresh socket: whatever hung or closed under the cached "open" state is gone. */
+    public synchronized void restarted() {
+        probeAnswer = ProbeAnswer.ALIVE;
     }
 
     public synchronized InstanceView view() {

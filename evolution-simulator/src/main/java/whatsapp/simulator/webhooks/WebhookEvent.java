@@ -58,6 +58,23 @@ public record WebhookEvent(String event, String instance, JsonNode data, String 
         return new WebhookEvent("connection.update", view.name(), data, view.ownerJid());
     }
 
+    /** The give-up's first webhook: {@code qrcode.updated} with no code, only Evolution's message. */
+    public static WebhookEvent qrcodeLimitReached(InstanceView view) {
+        var data = NODES.objectNode().put("message", "QR code limit reached, please login again").put("statusCode", 500);
+        return new WebhookEvent("qrcode.updated", view.name(), data, view.ownerJid());
+    }
+
+    /** The give-up's second webhook; the profile fields only when the instance was ever paired (then stale). */
+    public static WebhookEvent connectionRefused(InstanceView view) {
+        var data = NODES.objectNode().put("instance", view.name());
+        if (view.ownerJid() != null) {
+            data.put("wuid", view.ownerJid()).put("profileName", view.profileName())
+                    .put("profilePictureUrl", view.profilePicUrl());
+        }
+        data.put("state", "refused").put("statusReason", 428);
+        return new WebhookEvent("connection.update", view.name(), data, view.ownerJid());
+    }
+
     public static WebhookEvent qrcodeUpdated(InstanceView view, QrCode qr) {
         var qrcode = NODES.objectNode().put("instance", view.name()).put("pairingCode", qr.pairingCode())
                 .put("code", qr.code()).put("base64", qr.base64());

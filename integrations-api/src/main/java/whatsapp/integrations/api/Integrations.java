@@ -126,6 +126,57 @@ public interface Integrations {
      */
     List<String> eventsAfter(long after, int limit);
 
+    /**
+     * Instance names of connected, enabled rows the liveness probe has not probed within {@code period} and no probe
+     * holds now, the longest unprobed first, at most {@code limit}: what the rolling probe takes next.
+     */
+    List<String> probeDue(java.time.Duration period, int limit);
+
+    /**
+     * Leases one connected, enabled instance to a liveness probe for {@code lease}, cluster-wide (the database row),
+     * unless another probe holds it or it was probed within {@code period} (zero: probe it whenever no probe holds it).
+     * Marks it probed now. Empty: not connected, not ours, or not due.
+     */
+    Optional<ProbeTarget> leaseProbe(String instanceName, java.time.Duration period, java.time.Duration lease);
+
+    /**
+     * Records a liveness probe's answer and ends its lease: {@code dead} on a connected instance makes it a zombie
+     * ({@code probe_failed_at}, {@code probe_answer}, a history entry with source {@code probe}) the first time; an
+     * answer from a zombie clears it (history entry too). A row no longer connected is left alone.
+     */
+    ProbeRecorded recordProbe(String instanceName, boolean dead, String answer, Instant at);
+
+    /** Connected rows the liveness probe has found dead (zombies) and not seen answering since. */
+    long zombies();
+
+    /**
+     * Records Evolution's instance id of rows that have none yet (rows made before ids were kept, adopted ones), by
+     * instance name; a row with an id keeps it.
+     */
+    void learnInstanceIds(Map<String, String> idsByInstanceName);
+
+    /**
+     * The instance was deleted and created again outside this service (a listing shows its name with another id):
+     * records the new id, audits {@code instance.recreated} under {@code actor}, publishes an {@code instance.recreated}
+     * event, and has our webhook and a fresh secret set again (the background webhook repair, at once). Only when the
+     * row still records {@code previousId}. @return false when it did not (already recorded, gone, being deleted)
+     */
+    boolean instanceRecreated(String instanceName, String previousId, String newId, String actor);
+
+    /**
+     * Instance names of enabled rows (none being deleted) whose webhook settings were not compared with Evolution's
+     * within {@code period}, the longest unchecked first, at most {@code limit}: what the rolling webhook check takes next.
+     */
+    List<String> webhookCheckDue(java.time.Duration period, int limit);
+
+    /**
+     * Compares Evolution's stored webhook settings of the instance with ours (URL, enabled, events, our secret header)
+     * and sets ours again with a fresh secret when they differ, audited under {@code actor}. A {@code null} answer while
+     * Evolution has not loaded the instance (right after its restart) is not drift: checked again later. Takes the row
+     * (cluster-wide) unless it was checked within {@code period} (zero: whenever it is not being repaired).
+     */
+    WebhookCheck checkWebhook(String instanceName, java.time.Duration period, String actor);
+
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
 

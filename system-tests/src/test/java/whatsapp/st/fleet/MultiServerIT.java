@@ -1,5 +1,6 @@
 package whatsapp.st.fleet;
 
+import whatsapp.st.systems.Stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -48,7 +49,7 @@ class MultiServerIT {
     static void start() throws Exception {
         stack = LocalStack.start(Path.of(System.getProperty("stack.dir", "target/local-stack") + "-fleet"),
                 Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, SETTINGS,
-                Integer.getInteger("stack.port-offset", 0) + 20, List.of("a", "b", "c"));
+                Stack.PORT_OFFSET + 20, List.of("a", "b", "c"));
     }
 
     @AfterAll

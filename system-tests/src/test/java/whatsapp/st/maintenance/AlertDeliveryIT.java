@@ -75,7 +75,7 @@ class AlertDeliveryIT extends FleetTests {
     @Test
     void aRefusedAlertIsRetriedWithTheSameIdsUntilTheReceiverAcceptsIt() {
         var name = Health.paired("org-wh-retry", Alerts.uniqueNumber());
-        try (var receiver = AlertReceiver.start().failFirst(500, 500, 500)) {
+        try (var receiver = AlertReceiver.start().failFirst(name, 500, 500, 500)) {
             Health.disconnected(name, Disconnect.DEVICE_REMOVED, "device_removed (401)");
 
             var accepted = receiver.await(name, "raised", Duration.ofSeconds(30));

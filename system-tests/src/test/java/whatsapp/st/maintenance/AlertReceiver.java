@@ -26,6 +26,8 @@ final class AlertReceiver implements AutoCloseable {
     final List<JsonObject> alerts = new CopyOnWriteArrayList<>();
     final List<JsonObject> attempts = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    /** Whose POSTs {@link #answers} are for: another test's late alert must not use them up. */
+    volatile Predicate<JsonObject> failing = alert -> false;
 
     private AlertReceiver(HttpServer server) {
         this.server = server;
@@ -39,7 +41,7 @@ final class AlertReceiver implements AutoCloseable {
                     var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                     var alert = Json.createReader(new StringReader(body)).readObject();
                     receiver.attempts.add(alert);
-                    var status = receiver.answers.poll();
+                    var status = receiver.failing.test(alert) ? receiver.answers.poll() : null;
                     if (status == null) receiver.alerts.add(alert);
                     exchange.sendResponseHeaders(status == null ? 204 : status, -1);
                 }
@@ -51,8 +53,12 @@ final class AlertReceiver implements AutoCloseable {
         }
     }
 
-    /** The next POSTs are answered with these statuses (say 500, 500, 500), then 204 again. */
-    AlertReceiver failFirst(Integer... statuses) {
+    /**
+     * The next POSTs about this instance are answered with these statuses (say 500, 500, 500), then 204 again; POSTs
+     * about other instances (another test's alert still being retried) are accepted meanwhile.
+     */
+    AlertReceiver failFirst(String instanceName, Integer... statuses) {
+        failing = about(instanceName);
         answers.addAll(List.of(statuses));
         return this;
     }

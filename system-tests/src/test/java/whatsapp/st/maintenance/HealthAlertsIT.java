@@ -38,6 +38,9 @@ class HealthAlertsIT extends FleetTests {
             assertThat(alert.getString("reason")).isEqualTo("device_removed (401)");
             assertThat(alert.getBoolean("needs_repairing")).isTrue();
             assertThat(alert.getString("alert_id")).isNotBlank();
+            var integrationId = whatsapp.st.systems.Integrations.named("org-alert", name).orElseThrow().getString("id");
+            assertThat(alert.getString("pairing_url")).as("the frontend's link to pair again, never the QR itself")
+                    .isEqualTo("https://app.example.test/orgs/org-alert/whatsapp/" + integrationId + "/pair");
 
             evolution().pair(name, Health.NUMBER);
             Health.swept();

@@ -24,6 +24,12 @@ class OrphanRecheckIT extends FleetTests {
         Fleet.healthy("org-healthy");
     }
 
+    /** The simulator imitates 2.3.6 again: a test after this one on the same stack creates with 2.3's webhook shape. */
+    @org.junit.jupiter.api.AfterEach
+    void evolutionTwoThreeAgain() {
+        evolution().useVersion(ApiVersion.V2);
+    }
+
     @Test
     void aRowIsKeptWhenTheRecheckFailsWith5xx() {
         var row = Fleet.row("org-gone", name("org-gone", OLD), OLD);

@@ -24,6 +24,12 @@ class OrphanV18IT extends FleetTests {
         evolution().useVersion(ApiVersion.V1_8);
     }
 
+    /** The simulator imitates 2.3.6 again: a test after this one on the same stack creates with 2.3's webhook shape. */
+    @org.junit.jupiter.api.AfterEach
+    void evolutionTwoThreeAgain() {
+        evolution().useVersion(ApiVersion.V2);
+    }
+
     @Test
     void orphansAndDuplicatesAreFoundAndCleanedInTheV18Shape() {
         var healthy = Fleet.healthy("org-healthy");

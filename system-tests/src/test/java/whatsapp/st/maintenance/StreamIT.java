@@ -33,6 +33,7 @@ class StreamIT {
     @Test
     void statusChangesAlertsAndRunsArePushed() throws Exception {
         var lines = new CopyOnWriteArrayList<String>();
+        var watched = new String[1];
         var request = HttpRequest.newBuilder(URI.create(Service.maintenance("/stream")))
                 .header("Authorization", "Bearer " + Service.admin()).header("Accept", "text/event-stream").build();
         var client = HttpClient.newHttpClient();
@@ -55,18 +56,27 @@ class StreamIT {
 
             var integration = Integrations.createFor("org-stream");
             var name = integration.getString("instance_name");
+            watched[0] = name;
+            // the pairing's webhook goes where the instance's webhook points: set at create, checked before pairing
+            Poll.until(() -> Stack.get().simulator().orElseThrow().instance(name).map(i -> i.webhook() != null).orElse(false),
+                    Duration.ofSeconds(10), "the instance's webhook to be set");
             Stack.get().simulator().orElseThrow().pair(name, "5511977770001");
-            Poll.until(() -> event(lines, "status", name + "\",\"organization_id\":\"org-stream\"", "connected"), Duration.ofSeconds(5),
+            Poll.until(() -> event(lines, "status", name + "\",\"organization_id\":\"org-stream\"", "connected"), Duration.ofSeconds(15),
                     "the status change to be pushed");
 
             Stack.get().simulator().orElseThrow().disconnect(name, Disconnect.DEVICE_REMOVED);
-            Poll.until(() -> event(lines, "alert", name, "\"state\":\"open\""), Duration.ofSeconds(5), "the alert to be pushed");
+            Poll.until(() -> event(lines, "alert", name, "\"state\":\"open\""), Duration.ofSeconds(15), "the alert to be pushed");
 
             assertThat(Http.post(Service.maintenance("/health-check"), Service.admin(), null, "").status()).isEqualTo(200);
-            Poll.until(() -> event(lines, "run", "\"type\":\"health\"", "\"outcome\":\"completed\""), Duration.ofSeconds(5),
+            Poll.until(() -> event(lines, "run", "\"type\":\"health\"", "\"outcome\":\"completed\""), Duration.ofSeconds(15),
                     "the run to be pushed");
         } finally {
             System.out.println("DEBUG stream lines: " + lines);
+            if (watched[0] != null) {
+                var evolution = Stack.get().simulator().orElseThrow();
+                System.out.println("DEBUG simulator version " + evolution.version() + ", instance " + evolution.instance(watched[0])
+                        + ", deliveries " + evolution.deliveries().stream().filter(d -> watched[0].equals(d.instance())).toList());
+            }
             answer.cancel(true);
         }
     }

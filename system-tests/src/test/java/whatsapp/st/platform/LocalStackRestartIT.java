@@ -1,5 +1,6 @@
 package whatsapp.st.platform;
 
+import whatsapp.st.systems.Stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ import whatsapp.st.systems.Http;
 @EnabledOnOs(OS.LINUX)
 class LocalStackRestartIT {
 
-    static final int PORT_OFFSET = Integer.getInteger("restart.port-offset", Integer.getInteger("stack.port-offset", 0) + 50);
+    static final int PORT_OFFSET = Integer.getInteger("restart.port-offset", Stack.PORT_OFFSET + 50);
     static final Path ROOT = Path.of(System.getProperty("wildfly.home", "../ear/target/server")).toAbsolutePath()
             .normalize().getParent().getParent().getParent();
     static final Path WORK_DIR = Path.of("target/restart-stack").toAbsolutePath();

@@ -22,6 +22,35 @@ public final class Cache implements AutoCloseable {
         return new Cache();
     }
 
+    /**
+     * {@code CLIENT PAUSE <millis> WRITE}: Redis holds every client's writes (the service's XADD and PUBLISH) for that
+     * long and answers reads; a Redis busy with a fork or a slow disk, as far as a relay can tell.
+     */
+    public static void pauseWrites(Duration duration) throws java.io.IOException {
+        var url = java.net.URI.create(Stack.get().redisUrl());
+        try (var socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String userInfo = url.getUserInfo();
+            if (userInfo != null && userInfo.indexOf(':') >= 0 && userInfo.indexOf(':') < userInfo.length() - 1) {
+                out.write(resp("AUTH", userInfo.substring(userInfo.indexOf(':') + 1)));
+                expectOk(in.readLine());
+            }
+            out.write(resp("CLIENT", "PAUSE", Long.toString(duration.toMillis()), "WRITE"));
+            expectOk(in.readLine());
+        }
+    }
+
+    static byte[] resp(String... words) {
+        var command = new StringBuilder("*" + words.length + "\r\n");
+        for (String word : words) command.append('$').append(word.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
+        return command.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static void expectOk(String line) {
+        if (!"+OK".equals(line)) throw new IllegalStateException("Redis answered " + line);
+    }
+
     public static String key(String instanceName) {
         return "whatsapp:instance:" + instanceName;
     }

@@ -267,6 +267,19 @@ public final class Database {
         return count("SELECT count(*) FROM integrations.outbox WHERE published_at IS NULL");
     }
 
+    /**
+     * Events a relay has put in order (sequenced) and not marked published: a batch in some relay's hands. Right
+     * after a node died, what it left half done (the API shows events only once published).
+     */
+    public static long sequencedUnpublishedEvents() {
+        return count("SELECT count(*) FROM integrations.outbox WHERE sequence IS NOT NULL AND published_at IS NULL");
+    }
+
+    /** The ids of the outbox's events sequenced after {@code sequence}, in sequence order: what the stream must hold. */
+    public static List<String> eventIdsSequencedAfter(long sequence) {
+        return texts("SELECT event_id::text FROM integrations.outbox WHERE sequence > ? ORDER BY sequence", sequence);
+    }
+
     /** Whether the outbox still holds the event. */
     public static boolean eventExists(String eventId) {
         return count("SELECT count(*) FROM integrations.outbox WHERE event_id = ?::uuid", eventId) > 0;

@@ -26,6 +26,8 @@ import whatsapp.evolution.instances.entity.CreateInstance;
 import whatsapp.evolution.instances.entity.Creation;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Listing;
+import whatsapp.evolution.instances.entity.Liveness;
+import whatsapp.evolution.instances.entity.StoredWebhook;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.evolution.instances.entity.Pairing;
 import whatsapp.evolution.instances.entity.Reachability;
@@ -52,6 +54,9 @@ public class Evolution implements AutoCloseable {
     String unconfigured;
 
     Clients clients;
+    /** Kept for the liveness probe's clients, one per probe timeout: never printed (the key is inside). */
+    EvolutionSettings settings;
+    final java.util.Map<Duration, InstancesClient> livenessClients = new java.util.concurrent.ConcurrentHashMap<>();
     InstancesClient instances;
     InstancesClient fleet;
     KeyProof keyProof;
@@ -82,6 +87,7 @@ public class Evolution implements AutoCloseable {
     public Evolution(String server, EvolutionSettings settings, MeterRegistry registry, Clock clock) {
         this.server = server;
         this.clock = clock;
+        this.settings = settings;
         this.proofWait = settings.listTimeout();
         this.keyProof = new KeyProof(clock, settings.keyProofValidity(), proofExecutor());
         this.transport = new Transport(keyProof, new Meters(registry, server));
@@ -239,6 +245,58 @@ public class Evolution implements AutoCloseable {
         return transport.send("webhookSet", name, () -> instances.setWebhook(name, body), false).kind() == Kind.OK;
     }
 
+    /**
+     * The liveness probe: {@code POST /chat/whatsappNumbers/{name}} with {@code number}, a number known not to be on
+     * WhatsApp (only existing numbers are cached, so each probe is a real round trip to WhatsApp, and nobody sees
+     * anything), within {@code timeout}. Never retried here: the caller decides when to ask again (a 428 also appears
+     * briefly during a reconnect).
+     */
+    public Liveness liveness(String name, String number, Duration timeout) {
+        requireName(name);
+        if (unconfigured != null) return Liveness.unknown(unconfigured);
+        var client = livenessClients.computeIfAbsent(timeout, t -> Clients.client(settings.url(), settings.apiKey(),
+                settings.connectTimeout(), t));
+        var body = jakarta.json.Json.createObjectBuilder().add("numbers", jakarta.json.Json.createArrayBuilder().add(number)).build();
+        var answer = transport.send("whatsappNumbers", name, () -> client.whatsappNumbers(name, body), false);
+        return liveness(answer, timeout);
+    }
+
+    static Liveness liveness(EvolutionAnswer answer, Duration timeout) {
+        return switch (answer.kind()) {
+            case OK -> answer.array() != null ? Liveness.alive() : Liveness.unknown("unexpected answer");
+            case REFUSED -> answer.says("Connection Closed") ? Liveness.dead("400: Connection Closed")
+                    : Liveness.unknown(answer.reason());
+            case FAILED -> {
+                if (answer.status() == 0 && "timeout".equals(answer.reason()))
+                    yield Liveness.dead("no answer within " + timeout.toSeconds() + " s");
+                if (answer.status() != 400) yield Liveness.unknown(answer.reason());
+                var boom = answer.object();
+                if (boom == null) yield Liveness.unknown(answer.reason());
+                if (boom.isEmpty()) yield Liveness.dead("400: {} (no answer from WhatsApp, or not loaded)");
+                var output = boom.get("output") instanceof jakarta.json.JsonObject o ? o : null;
+                var code = output != null && output.get("statusCode") instanceof jakarta.json.JsonNumber n ? n.intValue() : null;
+                var payload = output != null && output.get("payload") instanceof jakarta.json.JsonObject p ? p : null;
+                var message = payload != null && payload.get("message") instanceof jakarta.json.JsonString m ? " " + m.getString() : "";
+                yield code != null && (code == 428 || code == 408) ? Liveness.dead("400: " + code + message)
+                        : Liveness.unknown(answer.reason());
+            }
+            case INSTANCE_NOT_FOUND, KEY_REJECTED, ROUTE_NOT_FOUND -> Liveness.unknown(answer.reason());
+        };
+    }
+
+    /**
+     * The instance's stored webhook settings ({@code GET /webhook/find/{name}}), to compare with what we set. A
+     * {@code null} answer is {@link StoredWebhook#none()}: never set, dropped, or the instance not loaded (right after an
+     * Evolution restart): confirm with {@link #liveState(String)} before acting on it.
+     */
+    public StoredWebhook findWebhook(String name) {
+        requireName(name);
+        var answer = transport.send("webhookFind", name, () -> instances.findWebhook(name), true);
+        if (answer.kind() == Kind.OK) return StoredWebhook.of(answer.body());
+        if (answer.kind() == Kind.FAILED && answer.status() == 200) return StoredWebhook.none(); // "null" has no JSON object
+        return StoredWebhook.unavailable(answer.reason());
+    }
+
     /** {@code GET /} (no key involved), bounded by the connect timeout, cached for 30 s. */
     public Reachability ping() {
         if (unconfigured != null) return new Reachability.Unreachable(unconfigured, clock.instant());
@@ -322,5 +380,12 @@ public class Evolution implements AutoCloseable {
     public void close() {
         if (ownProofThread != null) ownProofThread.shutdownNow();
         if (clients != null) clients.close();
+        for (var client : livenessClients.values()) {
+            try {
+                client.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // gone either way
+            }
+        }
     }
 }

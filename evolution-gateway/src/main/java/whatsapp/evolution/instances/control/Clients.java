@@ -20,7 +20,7 @@ public record Clients(InstancesClient instances, InstancesClient fleet, Instance
                 client(url, apiKey, connect, connect));
     }
 
-    static InstancesClient client(URI url, String apiKey, Duration connect, Duration read) {
+    public static InstancesClient client(URI url, String apiKey, Duration connect, Duration read) {
         return RestClientBuilder.newBuilder()
                 .baseUri(url)
                 .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)

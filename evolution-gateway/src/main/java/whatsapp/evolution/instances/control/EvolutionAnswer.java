@@ -66,7 +66,8 @@ public record EvolutionAnswer(Kind kind, int status, JsonValue body, List<String
         if ((status == 400 || status == 403) && messages != null)
             return new EvolutionAnswer(Kind.REFUSED, status, null, messages, "HTTP " + status + ": " + brief(messages), false);
         var shape = json == null && body != null && !body.isBlank() ? " (not JSON)" : "";
-        return new EvolutionAnswer(Kind.FAILED, status, null, messages == null ? List.of() : messages,
+        // the body is kept (never printed): a probe reads Baileys' Boom status out of a 400 that has no envelope
+        return new EvolutionAnswer(Kind.FAILED, status, json, messages == null ? List.of() : messages,
                 "HTTP " + status + shape, GATEWAY_TROUBLE.contains(status));
     }
 

@@ -62,6 +62,19 @@ public interface InstancesClient extends Closeable {
     @Path("instance/restart/{instanceName}")
     Response restart(@PathParam("instanceName") String instanceName);
 
+    /**
+     * {@code {"numbers": [...]}}: a USync round trip to WhatsApp for every number not cached as existing; the liveness
+     * probe's route (200 array; 400 with Baileys' Boom 428 when the socket is closed).
+     */
+    @POST
+    @Path("chat/whatsappNumbers/{instanceName}")
+    Response whatsappNumbers(@PathParam("instanceName") String instanceName, JsonObject body);
+
+    /** Evolution's stored webhook settings of the instance: the row, or the literal {@code null}. */
+    @GET
+    @Path("webhook/find/{instanceName}")
+    Response findWebhook(@PathParam("instanceName") String instanceName);
+
     /** v2 body {@code {"webhook": {...}}} ; answers 201 with the stored row. */
     @POST
     @Path("webhook/set/{instanceName}")

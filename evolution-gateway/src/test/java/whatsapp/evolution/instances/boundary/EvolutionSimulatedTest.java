@@ -17,6 +17,7 @@ import whatsapp.evolution.instances.entity.CreateInstance;
 import whatsapp.evolution.instances.entity.Creation;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Listing;
+import whatsapp.evolution.instances.entity.Liveness;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.evolution.instances.entity.Pairing;
 import whatsapp.evolution.instances.entity.Reachability;
@@ -26,6 +27,7 @@ import whatsapp.simulator.ApiVersion;
 import whatsapp.simulator.Disconnect;
 import whatsapp.simulator.EvolutionSimulator;
 import whatsapp.simulator.Fault;
+import whatsapp.simulator.ProbeAnswer;
 import whatsapp.simulator.SeedInstance;
 
 /** The real MP REST client against the project's Evolution simulator, in-process. */
@@ -67,6 +69,46 @@ class EvolutionSimulatedTest {
             assertThat(found.instance().phoneNumber()).contains("5511999990000");
             assertThat(found.instance().id()).isNotBlank();
         });
+    }
+
+    @Test
+    void theLivenessProbeTellsALiveSocketFromAClosedOrHungOne() {
+        var timeout = Duration.ofSeconds(1);
+        assertThat(evolution.liveness(OPEN, "5511900000000", timeout).verdict()).isEqualTo(Liveness.Verdict.ALIVE);
+
+        simulator.probeAnswer(OPEN, ProbeAnswer.CLOSED);
+        assertThat(evolution.liveness(OPEN, "5511900000000", timeout)).isEqualTo(Liveness.dead("400: 428 Connection Closed"));
+
+        simulator.probeAnswer(OPEN, ProbeAnswer.HUNG);
+        assertThat(evolution.liveness(OPEN, "5511900000000", timeout)).isEqualTo(Liveness.dead("no answer within 1 s"));
+
+        evolution.restart(OPEN);
+        assertThat(evolution.liveness(OPEN, "5511900000000", timeout).verdict()).as("a restart heals it")
+                .isEqualTo(Liveness.Verdict.ALIVE);
+        assertThat(evolution.liveness(UNKNOWN, "5511900000000", timeout).verdict()).isEqualTo(Liveness.Verdict.UNKNOWN);
+        simulator.inject(Fault.status("whatsappNumbers", 500));
+        assertThat(evolution.liveness(OPEN, "5511900000000", timeout).verdict()).isEqualTo(Liveness.Verdict.UNKNOWN);
+    }
+
+    @Test
+    void theStoredWebhookIsReadBackAndNullWhenLostOrNotLoaded() {
+        assertThat(evolution.findWebhook(OPEN)).isEqualTo(whatsapp.evolution.instances.entity.StoredWebhook.none());
+        assertThat(evolution.setWebhook(OPEN, "https://svc.example/integrations/webhooks/evolution",
+                Map.of("x-evolution-secret", "s3cret"), List.of("CONNECTION_UPDATE"))).isTrue();
+
+        var stored = evolution.findWebhook(OPEN);
+        assertThat(stored.found()).isTrue();
+        assertThat(stored.url()).isEqualTo("https://svc.example/integrations/webhooks/evolution");
+        assertThat(stored.enabled()).isTrue();
+        assertThat(stored.events()).containsExactly("CONNECTION_UPDATE");
+        assertThat(stored.headers()).containsEntry("x-evolution-secret", "s3cret");
+
+        simulator.loaded(OPEN, false);
+        assertThat(evolution.findWebhook(OPEN).found()).as("not loaded: null").isFalse();
+        simulator.loaded(OPEN, true);
+        simulator.webhookSettings(OPEN, null);
+        assertThat(evolution.findWebhook(OPEN).found()).isFalse();
+        assertThat(evolution.findWebhook(UNKNOWN).unavailable()).isTrue();
     }
 
     @Test

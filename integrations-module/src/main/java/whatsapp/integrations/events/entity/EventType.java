@@ -5,7 +5,9 @@ public enum EventType {
     CREATED("instance.created"),
     STATUS_CHANGED("instance.status_changed"),
     REMOVED("instance.removed"),
-    DUPLICATE_NUMBER("instance.duplicate_number");
+    DUPLICATE_NUMBER("instance.duplicate_number"),
+    /** The instance was deleted and created again outside this service: a new Evolution id under the same name. */
+    RECREATED("instance.recreated");
 
     public final String wire;
 

@@ -23,7 +23,8 @@ public class Inventory {
 
     static final String SUMMARY = """
             SELECT id, organization_id, instance_name, status, enabled, phone_number, connected_at, disconnect_reason,
-                   created_at, updated_at, status_changed_at, evolution_server, webhook_unverified
+                   created_at, updated_at, status_changed_at, evolution_server, webhook_unverified, probe_failed_at, probe_answer,
+                   instance_id
             FROM integrations.integrations""";
 
     @PersistenceContext
@@ -106,6 +107,6 @@ public class Inventory {
         return rows.stream().map(r -> new IntegrationSummary(SqlValues.uuid(r[0]), (String) r[1], (String) r[2],
                 Status.of((String) r[3]), (Boolean) r[4], (String) r[5], SqlValues.instant(r[6]), (String) r[7],
                 SqlValues.instant(r[8]), SqlValues.instant(r[9]), SqlValues.instant(r[10]), (String) r[11],
-                Boolean.TRUE.equals(r[12]))).toList();
+                Boolean.TRUE.equals(r[12]), SqlValues.instant(r[13]), (String) r[14], (String) r[15])).toList();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finishes deletions that Evolution's absence or a crash interrupted. Rows are leased in the
@@ -21,10 +22,13 @@ public class RetirementRetry {
     /** At most this many deletions per round, so that a round ends even if rows keep becoming due. */
     static final int ROUND = 20;
     /**
-     * Longer than one deletion takes (logout and delete, 20 s at most): a crashed node's lease runs out soon. Each
-     * deletion is leased just before it is worked, so the lease never has to cover the ones before it.
+     * Longer than one deletion takes (logout and delete, 20 s at most with the default timeouts): a crashed node's
+     * deletion is taken over once it runs out. Each deletion is leased just before it is worked, so the lease never has
+     * to cover the ones before it.
      */
-    static final Duration LEASE = Duration.ofSeconds(30);
+    @Inject
+    @ConfigProperty(name = "deletion.lease-seconds", defaultValue = "30")
+    long leaseSeconds;
 
     @EJB
     Deletions deletions;
@@ -38,7 +42,7 @@ public class RetirementRetry {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void finishPendingDeletions() {
         for (int worked = 0; worked < ROUND; worked++) {
-            var leased = deletions.leaseNextDue(LEASE);
+            var leased = deletions.leaseNextDue(Duration.ofSeconds(leaseSeconds));
             if (leased.isEmpty()) return;
             var id = leased.get();
             try {

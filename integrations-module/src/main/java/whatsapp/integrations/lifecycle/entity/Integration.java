@@ -100,6 +100,10 @@ public class Integration {
     @Column(name = "webhook_next_attempt_at")
     Instant webhookNextAttemptAt;
 
+    /** Since when the liveness probe has found the connected instance dead (a zombie); written by the probe only. */
+    @Column(name = "probe_failed_at", insertable = false, updatable = false)
+    Instant probeFailedAt;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -197,4 +201,8 @@ public class Integration {
     public Instant updatedAt() { return updatedAt; }
     public Instant statusChangedAt() { return statusChangedAt; }
     public boolean webhookUnverified() { return webhookUnverified; }
+    public Instant probeFailedAt() { return probeFailedAt; }
+
+    /** Connected in Evolution's eyes, but found dead by the liveness probe. */
+    public boolean zombie() { return probeFailedAt != null && status == Status.connected; }
 }

@@ -12,7 +12,11 @@ import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.lifecycle.boundary.Inventory;
 import whatsapp.evolution.instances.boundary.GuardedEvolution;
 import whatsapp.integrations.api.RestartResult;
+import whatsapp.integrations.api.Status;
+import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.integrations.pairing.entity.PairingAnswer;
+import whatsapp.integrations.pairing.entity.PairingEvent;
+import whatsapp.integrations.pairing.entity.PairingSession;
 import whatsapp.integrations.problems.entity.PairingConflict;
 import whatsapp.web.problems.boundary.EvolutionUnavailable;
 
@@ -38,6 +42,9 @@ public class Pairings {
     @Inject
     Inventory inventory;
 
+    @EJB
+    PairingSessions sessions;
+
     /** A QR code (or pairing code) from Evolution's connect call; 409 when connected, gone or already pairing. */
     public PairingAnswer qr(String instanceName) {
         return leased(instanceName, () -> {
@@ -54,6 +61,72 @@ public class Pairings {
                 unavailable -> {
                     throw new EvolutionUnavailable(unavailable.reason());
                 }));
+    }
+
+    /** What {@code POST .../pairing} answers: the session's current code, and whether this request started it. */
+    public record Started(PairingSession session, boolean created) {
+    }
+
+    /**
+     * Starts a pairing session, or answers the running one's current code. Evolution's connect is called only under the
+     * instance's {@link ConnectLease} (never two at once for one instance, anywhere in the cluster) and only when no
+     * session runs; a request that finds the lease taken waits for the session its holder starts.
+     *
+     * @param number with it (and the instance {@code close} at Evolution), Evolution issues a pairing code as well
+     */
+    public Started start(Integration integration, Optional<String> number) {
+        var name = integration.instanceName();
+        if (integration.status() == Status.connected)
+            throw new PairingConflict("Instance " + name + " is already connected; nothing to pair");
+        var running = sessions.current(integration.id());
+        if (running.isPresent()) return new Started(session(name, running.get()), false);
+        if (!lease.take(name)) return new Started(session(name, awaitSession(integration)), false);
+        try {
+            running = sessions.current(integration.id());
+            if (running.isPresent()) return new Started(session(name, running.get()), false);
+            var shown = guarded.connect(integration.evolutionServer(), name, number).match(
+                    qr -> sessions.show(name, qr.base64(), qr.code(), qr.pairingCode()).orElseThrow(() ->
+                            new EvolutionUnavailable("Evolution answered the connect call without a QR code or pairing code; retry in a few seconds")),
+                    connected -> {
+                        throw new PairingConflict("Instance " + name + " is already connected; nothing to pair");
+                    },
+                    missing -> {
+                        throw new PairingConflict("Evolution no longer has instance " + name
+                                + "; create the integration again (POST /integrations/whatsapp)");
+                    },
+                    unavailable -> {
+                        throw new EvolutionUnavailable(unavailable.reason());
+                    });
+            return new Started(session(name, shown), true);
+        } finally {
+            lease.release(name);
+        }
+    }
+
+    /** Another request holds the connect lease: the session it starts, once recorded; 409 if none comes. */
+    PairingEvent awaitSession(Integration integration) {
+        var deadline = System.nanoTime() + ConnectLease.LEASE.toNanos() / 3;
+        while (System.nanoTime() < deadline) {
+            var running = sessions.current(integration.id());
+            if (running.isPresent()) return running.get();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new PairingConflict("A pairing request for " + integration.instanceName() + " is already in progress; retry in a few seconds");
+    }
+
+    static PairingSession session(String instanceName, PairingEvent event) {
+        var qr = jakarta.json.Json.createReader(new java.io.StringReader(event.data())).readObject();
+        return new PairingSession(instanceName, text(qr, "qr_base64"), text(qr, "pairing_code"),
+                java.time.Instant.parse(qr.getString("expires_at")), event.id());
+    }
+
+    static String text(jakarta.json.JsonObject json, String key) {
+        return json.get(key) instanceof jakarta.json.JsonString text ? text.getString() : null;
     }
 
     /** The auto-heal's restart of an instance stuck connecting. */

@@ -59,8 +59,72 @@ public class IntegrationsFacade implements Integrations {
     @EJB
     WebhookRepairs webhookRepairs;
 
+    @EJB
+    whatsapp.integrations.status.boundary.Probes probes;
+
     @PersistenceContext
     EntityManager em;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<String> probeDue(java.time.Duration period, int limit) {
+        return probes.due(period, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<whatsapp.integrations.api.ProbeTarget> leaseProbe(String instanceName, java.time.Duration period,
+                                                                       java.time.Duration lease) {
+        return probes.lease(instanceName, period, lease);
+    }
+
+    @Override
+    public whatsapp.integrations.api.ProbeRecorded recordProbe(String instanceName, boolean dead, String answer, Instant at) {
+        return probes.record(instanceName, dead, answer, at);
+    }
+
+    @Inject
+    whatsapp.integrations.audit.control.AuditLog auditLog;
+
+    @Inject
+    whatsapp.integrations.events.control.Outbox outbox;
+
+    @EJB
+    whatsapp.integrations.lifecycle.boundary.WebhookDrift webhookDrift;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<String> webhookCheckDue(java.time.Duration period, int limit) {
+        return webhookDrift.due(period, limit);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public whatsapp.integrations.api.WebhookCheck checkWebhook(String instanceName, java.time.Duration period, String actor) {
+        return webhookDrift.check(instanceName, period, actor);
+    }
+
+    @Override
+    public void learnInstanceIds(Map<String, String> idsByInstanceName) {
+        webhookRepairs.learnInstanceIds(idsByInstanceName);
+    }
+
+    @Override
+    public boolean instanceRecreated(String instanceName, String previousId, String newId, String actor) {
+        var row = webhookRepairs.recreated(instanceName, previousId, newId);
+        if (row.isEmpty()) return false;
+        var now = Instant.now();
+        auditLog.record(actor, "instance.recreated", row.get(), "Evolution instance id " + previousId + " became " + newId
+                + ": deleted and created again outside this service; our webhook and a fresh secret are set again", now);
+        outbox.append(whatsapp.integrations.events.entity.EventType.RECREATED, row.get(), now);
+        return true;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long zombies() {
+        return probes.zombies();
+    }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -105,7 +105,9 @@ public final class StatusRows {
         try (var update = connection.prepareStatement("""
                 UPDATE integrations.integrations SET status = ?, phone_number = ?, connected_at = ?, disconnect_reason = ?,
                     status_changed_at = CASE WHEN status <> ? THEN ? ELSE status_changed_at END, updated_at = ?,
-                    observed_at = GREATEST(observed_at, ?), version = version + 1
+                    observed_at = GREATEST(observed_at, ?), version = version + 1,
+                    probe_failed_at = CASE WHEN status <> ? THEN NULL ELSE probe_failed_at END,
+                    probe_answer = CASE WHEN status <> ? THEN NULL ELSE probe_answer END
                 WHERE id = ? AND status <> 'deleting'""")) {
             for (var row : updates) {
                 var next = row.next();
@@ -118,7 +120,10 @@ public final class StatusRows {
                 update.setTimestamp(6, at);
                 update.setTimestamp(7, at);
                 update.setTimestamp(8, at);
-                update.setObject(9, row.id());
+                // a zombie finding is about a connected socket: any status change ends it
+                update.setString(9, next.status().name());
+                update.setString(10, next.status().name());
+                update.setObject(11, row.id());
                 update.addBatch();
             }
             update.executeBatch();

@@ -14,6 +14,7 @@ import whatsapp.evolution.webhooks.entity.WebhookDelivery;
 import whatsapp.integrations.api.Observation;
 import whatsapp.integrations.status.boundary.StatusWriter;
 import whatsapp.integrations.webhooks.control.WebhookSecret;
+import whatsapp.integrations.webhooks.entity.QrCodeDelivered;
 import whatsapp.integrations.webhooks.entity.WebhookAnswer;
 import whatsapp.web.problems.boundary.InvalidInput;
 
@@ -32,6 +33,9 @@ public class Deliveries {
     @Inject
     GuardedEvolution evolution;
 
+    @Inject
+    jakarta.enterprise.event.Event<QrCodeDelivered> qrCodes;
+
     @jakarta.persistence.PersistenceContext
     jakarta.persistence.EntityManager em;
 
@@ -41,12 +45,24 @@ public class Deliveries {
         var target = statuses.webhookTarget(delivery.instance());
         if (target.isEmpty()) return WebhookAnswer.ignored("unknown instance");
         if (!WebhookSecret.matches(secret, target.get())) throw new WrongWebhookSecret();
+        showQr(delivery);
         var observation = delivery.observation(receivedAt);
         if (observation.isEmpty()) return WebhookAnswer.ignored("event " + delivery.event() + " does not change the status");
         var seen = observation.get();
         if (CloseReason.LOGGED_OUT.equals(seen.disconnectReason())) seen = seen.withReason(whyLoggedOut(seen));
         var result = statuses.observeWebhook(seen, delivery.dateTime(), digest(body));
         return result.applied() ? WebhookAnswer.applied(result.status()) : WebhookAnswer.ignored(result.reason());
+    }
+
+    /** A new code ({@code qrcode.updated} with a {@code qrcode}) goes to the pairing streams, whatever the status does. */
+    void showQr(WebhookDelivery delivery) {
+        if (!"qrcode.updated".equals(delivery.event())) return;
+        if (!(delivery.data().get("qrcode") instanceof jakarta.json.JsonObject qr)) return;
+        qrCodes.fire(new QrCodeDelivered(delivery.instance(), text(qr, "base64"), text(qr, "code"), text(qr, "pairingCode")));
+    }
+
+    static String text(jakarta.json.JsonObject json, String key) {
+        return json.get(key) instanceof jakarta.json.JsonString text && !text.getString().isBlank() ? text.getString() : null;
     }
 
     /** A fingerprint of the delivery as Evolution sent it: the same delivery sent again has the same one. */

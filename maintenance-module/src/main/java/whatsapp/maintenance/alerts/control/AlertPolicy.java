@@ -107,7 +107,20 @@ public final class AlertPolicy {
 
     /** The alert's JSON as raised: what every notice of it repeats. */
     public static JsonObject body(Subject subject, Instant raisedAt) {
-        return single(subject, raisedAt).build();
+        return body(subject, raisedAt, null);
+    }
+
+    /** @param pairingUrl where the clinic's staff start pairing again ({@code pairing_url}); null: not added */
+    public static JsonObject body(Subject subject, Instant raisedAt, String pairingUrl) {
+        var json = single(subject, raisedAt);
+        if (pairingUrl != null) json.add("pairing_url", pairingUrl);
+        return json.build();
+    }
+
+    /** {@code template} with {@code {integration_id}} and {@code {organization_id}} filled in, each URL-encoded. */
+    public static String pairingUrl(String template, String integrationId, String organizationId) {
+        return template.replace("{integration_id}", java.net.URLEncoder.encode(integrationId, java.nio.charset.StandardCharsets.UTF_8))
+                .replace("{organization_id}", java.net.URLEncoder.encode(organizationId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static JsonObjectBuilder single(Subject subject, Instant now) {
@@ -115,6 +128,46 @@ public final class AlertPolicy {
             return duplicate(subject.detail(), subject.instanceNames(), null).add("occurred_at", JsonContract.Millis.FORMAT.format(now));
         var json = JSON.createObjectBuilder().add("type", subject.kind());
         var name = subject.instanceNames().get(0);
+        if (Subject.FLAPPING.equals(subject.kind())) {
+            return json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "flapping: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "WhatsApp instance " + name + " keeps reconnecting: " + subject.detail() + ". Look for "
+                            + "a second Evolution process on the same database and client name (440 conflict loops). Alerts "
+                            + "about each change and the auto-heal are held until it is stable")
+                    .add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
+        if (Subject.WEBHOOK_DRIFT.equals(subject.kind())) {
+            return json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "webhook drift: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "Evolution's webhook settings of WhatsApp instance " + name + " are not ours ("
+                            + subject.detail() + "): its events do not reach this service. Setting ours again is retried")
+                    .add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
+        if (Subject.RECREATED.equals(subject.kind())) {
+            return json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "recreated: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "WhatsApp instance " + name + " was deleted and created again outside this service "
+                            + "(Evolution id " + subject.detail() + "); its webhook and secret are set again. Find out who "
+                            + "did it: a second tool or person managing this Evolution")
+                    .add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
+        if (Subject.ZOMBIE.equals(subject.kind())) {
+            json.add("instance_name", name)
+                    .add("organization_id", subject.organizationId())
+                    .add("reason", "zombie: " + subject.detail())
+                    .add("needs_repairing", false)
+                    .add("detail", "WhatsApp instance " + name + " is connected in Evolution's eyes but does not answer "
+                            + "(the liveness probe got " + subject.detail() + "); nothing arrives or leaves through it. "
+                            + "The auto-heal restarts it");
+            if (subject.since() != null) json.add("since", JsonContract.Millis.FORMAT.format(subject.since()));
+            return json.add("occurred_at", JsonContract.Millis.FORMAT.format(now));
+        }
         boolean stuck = Subject.REPAIR_NEEDED.equals(subject.kind());
         boolean repair = stuck || needsRepairing(subject.detail());
         json.add("instance_name", name)

@@ -15,6 +15,14 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String DISCONNECTED = "instance.disconnected";
     public static final String REPAIR_NEEDED = "instance.repair_needed";
     public static final String DUPLICATE_NUMBER = "instance.duplicate_number";
+    /** Connected in Evolution's eyes, but the liveness probe found it dead. */
+    public static final String ZOMBIE = "instance.zombie";
+    /** Deleted and created again outside this service: a new Evolution id under a known name. */
+    public static final String RECREATED = "instance.recreated";
+    /** Evolution's webhook settings of the instance differ from ours and it did not take ours again. */
+    public static final String WEBHOOK_DRIFT = "instance.webhook_drift";
+    /** More status changes within the flap window than allowed: a reconnect loop. */
+    public static final String FLAPPING = "instance.flapping";
 
     public Subject {
         instanceNames = List.copyOf(instanceNames);
@@ -29,13 +37,50 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         return new Subject(REPAIR_NEEDED, List.of(instanceName), organizationId, reason, since);
     }
 
+    /** @param answer what the probe got; @param since when it was first found dead */
+    public static Subject zombie(String instanceName, String organizationId, String answer, Instant since) {
+        return new Subject(ZOMBIE, List.of(instanceName), organizationId, answer, since);
+    }
+
+    /** @param detail the count and the transitions and reasons seen */
+    public static Subject flapping(String instanceName, String organizationId, String detail) {
+        return new Subject(FLAPPING, List.of(instanceName), organizationId, detail, null);
+    }
+
+    public static Subject webhookDrift(String instanceName, String organizationId, String detail) {
+        return new Subject(WEBHOOK_DRIFT, List.of(instanceName), organizationId, detail, null);
+    }
+
+    /** @param ids "<previous id> → <new id>" */
+    public static Subject recreated(String instanceName, String organizationId, String ids) {
+        return new Subject(RECREATED, List.of(instanceName), organizationId, ids, null);
+    }
+
     public static Subject duplicate(String phoneNumber, List<String> instanceNames) {
         return new Subject(DUPLICATE_NUMBER, instanceNames, null, phoneNumber, null);
     }
 
     /** What one unresolved alert at most is about: {@code instance:<name>} or {@code number:<digits>}. */
     public String key() {
+        if (ZOMBIE.equals(kind)) return zombieKey(instanceNames.get(0));
+        if (RECREATED.equals(kind)) return RECREATED_PREFIX + instanceNames.get(0);
+        if (WEBHOOK_DRIFT.equals(kind)) return WEBHOOK_PREFIX + instanceNames.get(0);
+        if (FLAPPING.equals(kind)) return flappingKey(instanceNames.get(0));
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
+    }
+
+    /** A zombie's alert has a subject of its own: the instance is connected, which resolves its other alerts. */
+    public static String zombieKey(String instanceName) {
+        return ZOMBIE_PREFIX + instanceName;
+    }
+
+    public static final String ZOMBIE_PREFIX = "zombie:";
+    public static final String RECREATED_PREFIX = "recreated:";
+    public static final String WEBHOOK_PREFIX = "webhook:";
+    public static final String FLAPPING_PREFIX = "flapping:";
+
+    public static String flappingKey(String instanceName) {
+        return FLAPPING_PREFIX + instanceName;
     }
 
     public static String instanceKey(String instanceName) {

@@ -30,7 +30,7 @@ public class FleetHealth {
      */
     public FleetStatus status(String cursor, int limit) {
         var after = FleetStatus.after(cursor);
-        return FleetStatus.of(integrations.countsByStatus(), integrations.unverifiedWebhooks(),
+        return FleetStatus.of(integrations.countsByStatus(), integrations.unverifiedWebhooks(), integrations.zombies(),
                 integrations.inventoryPage(after, limit + 1), limit);
     }
 

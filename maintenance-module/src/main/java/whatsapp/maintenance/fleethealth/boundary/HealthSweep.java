@@ -137,6 +137,7 @@ public class HealthSweep {
         run.checkpoint();
         var changes = integrations.observe(comparison.observations(), Source.sweep);
         watch.lap("observe");
+        var recreated = identities(rows, servers.instances(listed));
         var cacheEntries = refreshRoutingCache();
         watch.lap("cache");
         var after = comparison.after(changes);
@@ -144,9 +145,9 @@ public class HealthSweep {
         meters.webhooksUnverified(integrations.unverifiedWebhooks());
         watch.lap("report");
         run.checkpoint();
-        var healing = autoHeal.heal(after.states(), asked);
+        var healing = autoHeal.heal(notFlapping(after.states()), asked);
         watch.lap("heal");
-        int alertsSent = review(comparison, after, healing.repairNeeded(), asked);
+        int alertsSent = review(comparison, after, healing.repairNeeded(), asked, settled(rows, recreated));
         watch.lap("alerts");
 
         var parts = servers.summary(listed, after.states());
@@ -165,6 +166,17 @@ public class HealthSweep {
                 + " cache entries") + ", " + summary.durationSeconds() + " s (listing until "
                 + Duration.between(run.startedAt(), asked).toMillis() + " ms, then " + watch + ")");
         return new Sweep.Done(summary);
+    }
+
+    /** The states the auto-heal may act on: a flapping instance is left alone until it is stable. */
+    List<InstanceState> notFlapping(List<InstanceState> states) {
+        try {
+            var flapping = alerts.flapping();
+            if (flapping.isEmpty()) return states;
+            return states.stream().filter(state -> !flapping.contains(state.instanceName())).toList();
+        } catch (RuntimeException e) {
+            return states;
+        }
     }
 
     /** The per-server gauges ({@code whatsapp_server_*{server}}). */
@@ -189,8 +201,45 @@ public class HealthSweep {
         }
     }
 
+    /**
+     * Instances deleted and created again behind our back (a known name listed with another Evolution id): audited, an
+     * event, an alert, and our webhook with a fresh secret set again (the background webhook repair, due at once). Rows
+     * without an id learn the listed one. Failures are logged and never fail the sweep (the next one sees it again).
+     *
+     * @return the names found recreated
+     */
+    java.util.Set<String> identities(List<whatsapp.integrations.api.IntegrationSummary> rows,
+                                     List<whatsapp.evolution.instances.entity.EvolutionInstance> listed) {
+        var found = new HashSet<String>();
+        try {
+            var identities = whatsapp.maintenance.fleethealth.control.Identities.of(rows, listed);
+            if (!identities.learned().isEmpty()) integrations.learnInstanceIds(identities.learned());
+            for (var recreated : identities.recreated()) {
+                var row = recreated.row();
+                if (!integrations.instanceRecreated(row.instanceName(), recreated.previousId(), recreated.newId(), ACTOR)) continue;
+                found.add(row.instanceName());
+                LOG.warning(() -> "Health sweep: " + row.instanceName() + " was deleted and created again outside this service "
+                        + "(Evolution id " + recreated.previousId() + " became " + recreated.newId() + "); webhook set again");
+                alerts.recreated(row.instanceName(), row.organizationId(), recreated.previousId(), recreated.newId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Health sweep: instance ids not compared (" + e.getClass().getSimpleName() + ")");
+        }
+        return found;
+    }
+
+    static final String ACTOR = "system:health-sweep";
+
+    /** Rows whose webhook is ours again (verified) and that were not found recreated by this sweep. */
+    static java.util.Set<String> settled(List<whatsapp.integrations.api.IntegrationSummary> rows, java.util.Set<String> recreated) {
+        var settled = new HashSet<String>();
+        for (var row : rows) if (!row.webhookUnverified() && !recreated.contains(row.instanceName())) settled.add(row.instanceName());
+        return settled;
+    }
+
     /** The alerts' review; a failure is logged and never fails the sweep (the next one reviews again). */
-    int review(FleetComparison comparison, AfterSweep after, List<InstanceState> repairNeeded, Instant asked) {
+    int review(FleetComparison comparison, AfterSweep after, List<InstanceState> repairNeeded, Instant asked,
+               java.util.Set<String> webhookSettled) {
         var watched = new HashSet<String>();
         var connected = new HashSet<String>();
         for (var state : after.states()) {
@@ -199,7 +248,7 @@ public class HealthSweep {
         }
         try {
             return alerts.review(comparison.alertSubjects(after, repairNeeded), watched, connected,
-                    comparison.sharedNumbers(watched), asked);
+                    comparison.sharedNumbers(watched), asked, webhookSettled);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Health sweep: alerts not reviewed (" + e.getClass().getSimpleName() + ")");
             return 0;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import whatsapp.evolution.instances.entity.CloseReason;
 import whatsapp.evolution.instances.entity.EvolutionInstance;
 import whatsapp.evolution.instances.entity.Lookup;
 import whatsapp.integrations.api.IntegrationSummary;
@@ -96,6 +97,10 @@ public final class FleetComparison {
         if (listed == null) return;
         live.match(found -> {
             var seen = found.instance().observation(at).orElse(null);
+            if (seen == null && refusalStands(row, listed)) {
+                observations.remove(name);
+                return null;
+            }
             if (seen == null || seen.status() == listed.status()) return null;
             if (seen.status() == row.status()) observations.remove(name);
             else if (mayChange(row, seen)) observations.put(name, seen);
@@ -103,6 +108,15 @@ public final class FleetComparison {
             return null;
         }, missing -> unconfirmed(row, "listed, but connectionState answered 404; status change not confirmed"),
                 unavailable -> unconfirmed(row, "status change not confirmed by connectionState: " + unavailable.reason()));
+    }
+
+    /**
+     * Evolution gave up showing QR codes (the row says so) yet its database stays at {@code connecting}: only a live
+     * {@code connecting} (codes shown again) may flip such a row back, never the listing alone.
+     */
+    static boolean refusalStands(IntegrationSummary row, Observation listed) {
+        return row.status() == Status.disconnected && listed.status() == Status.connecting
+                && (CloseReason.QR_LIMIT_REACHED.equals(row.disconnectReason()) || CloseReason.QR_REFUSED.equals(row.disconnectReason()));
     }
 
     /** The row stays as recorded this sweep, and the summary says why. */

@@ -26,12 +26,18 @@ public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> 
      * @param page       rows sorted by instance name, one more than the page holds when there is a next page
      */
     public static FleetStatus of(Map<Status, Long> counts, long unverified, List<IntegrationSummary> page, int limit) {
+        return of(counts, unverified, 0, page, limit);
+    }
+
+    /** @param zombies connected rows the liveness probe found dead, the whole fleet's */
+    public static FleetStatus of(Map<Status, Long> counts, long unverified, long zombies, List<IntegrationSummary> page, int limit) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         long healthy = counts.entrySet().stream().filter(e -> e.getKey().healthy()).mapToLong(Map.Entry::getValue).sum();
         var instances = page.stream().limit(limit).map(InstanceStatus::of).toList();
         String next = page.size() > limit && !instances.isEmpty()
                 ? Cursor.of(instances.get(instances.size() - 1).instanceName()) : null;
-        return new FleetStatus(true, new Counts((int) total, (int) healthy, (int) (total - healthy), (int) unverified), instances, next);
+        return new FleetStatus(true, new Counts((int) total, (int) healthy, (int) (total - healthy), (int) unverified,
+                (int) zombies), instances, next);
     }
 
     /** The instance name a page ends with. @throws whatsapp.web.problems.boundary.InvalidInput for a foreign cursor */
@@ -39,19 +45,27 @@ public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> 
         return cursor == null ? null : Cursor.parts(cursor, 1).get(0);
     }
 
-    @JsonbPropertyOrder({"total", "healthy", "unhealthy", "webhookUnverified"})
-    public record Counts(int total, int healthy, int unhealthy, int webhookUnverified) {
+    /** @param zombies connected in Evolution's eyes, found dead by the liveness probe (counted as healthy by status) */
+    @JsonbPropertyOrder({"total", "healthy", "unhealthy", "webhookUnverified", "zombies"})
+    public record Counts(int total, int healthy, int unhealthy, int webhookUnverified, int zombies) {
     }
 
+    /**
+     * @param health        {@code zombie} (connected, found dead by the liveness probe since {@code probeFailedAt}) or
+     *                      {@code ok}
+     * @param probeAnswer   what the probe got from a zombie
+     */
     @JsonbPropertyOrder({"instanceName", "organizationId", "status", "enabled", "healthy", "connectedAt", "disconnectReason",
-            "lastUpdated", "webhookUnverified"})
+            "lastUpdated", "webhookUnverified", "health", "probeFailedAt", "probeAnswer"})
     public record InstanceStatus(String instanceName, String organizationId, Status status, boolean enabled, boolean healthy,
                                  Instant connectedAt, String disconnectReason, Instant lastUpdated,
-                                 boolean webhookUnverified) {
+                                 boolean webhookUnverified, String health, Instant probeFailedAt, String probeAnswer) {
 
         static InstanceStatus of(IntegrationSummary row) {
+            boolean zombie = row.zombie();
             return new InstanceStatus(row.instanceName(), row.organizationId(), row.status(), row.enabled(), row.status().healthy(),
-                    row.connectedAt(), row.disconnectReason(), row.updatedAt(), row.webhookUnverified());
+                    row.connectedAt(), row.disconnectReason(), row.updatedAt(), row.webhookUnverified(),
+                    zombie ? "zombie" : "ok", zombie ? row.probeFailedAt() : null, zombie ? row.probeAnswer() : null);
         }
     }
 }

@@ -97,12 +97,35 @@ public class AutoHeal {
         return report;
     }
 
+    /**
+     * A zombie the liveness probe found (connected in Evolution's eyes, dead): restarted within the same hourly limit
+     * as an instance stuck connecting, never when its last recorded close was WhatsApp ending the session (401/403).
+     *
+     * @param lastCloseReason the row's recorded disconnect reason, e.g. {@code device_removed (401)}, or null
+     */
+    public HealAttempt restartZombie(String name, String lastCloseReason, Instant now) {
+        if (lastCloseReason != null && HealPolicy.REPAIR_CODES.stream().anyMatch(code -> lastCloseReason.contains("(" + code + ")")))
+            return new HealAttempt(name, HealAttempt.REPAIR_NEEDED, "session ended by WhatsApp (" + lastCloseReason
+                    + "); a restart cannot pair it again: scan a new QR code");
+        int tried = attempts.since(List.of(name), now.minus(Duration.ofHours(1))).getOrDefault(name, 0);
+        if (tried >= maxRestartsPerHour)
+            return new HealAttempt(name, HealAttempt.RATE_LIMITED, tried + " restarts within the last hour already");
+        attempts.record(name, Instant.now(), "requested");
+        var outcome = restart(name, "zombie");
+        meters.restart(outcome.outcome());
+        return outcome;
+    }
+
     HealAttempt restart(String name) {
+        return restart(name, "stuck connecting");
+    }
+
+    HealAttempt restart(String name, String why) {
         var result = integrations.restart(name);
         return switch (result.outcome()) {
             case RESTARTED -> {
-                LOG.info(() -> "Auto-heal: " + name + " was stuck connecting; restarted");
-                yield new HealAttempt(name, HealAttempt.RESTARTED, "stuck connecting; " + result.detail());
+                LOG.info(() -> "Auto-heal: " + name + " was " + (why.equals("zombie") ? "a zombie" : why) + "; restarted");
+                yield new HealAttempt(name, HealAttempt.RESTARTED, why + "; " + result.detail());
             }
             case MISSING -> new HealAttempt(name, HealAttempt.MISSING, "Evolution no longer has it");
             case BUSY -> new HealAttempt(name, HealAttempt.FAILED, "a pairing request for it is in progress");

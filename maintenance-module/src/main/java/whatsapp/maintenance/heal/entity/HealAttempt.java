@@ -12,4 +12,6 @@ public record HealAttempt(String instanceName, String outcome, String detail) {
     public static final String MISSING = "missing";
     public static final String RATE_LIMITED = "rate_limited";
     public static final String REPAIR_NEEDED = "repair_needed";
+    /** flapping: the auto-heal holds off until the instance is stable */
+    public static final String SUPPRESSED = "suppressed";
 }

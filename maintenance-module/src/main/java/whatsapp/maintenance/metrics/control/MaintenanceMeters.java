@@ -34,6 +34,7 @@ public class MaintenanceMeters {
 
     final Map<Status, AtomicLong> instances = new ConcurrentHashMap<>();
     final AtomicLong webhooksUnverified = new AtomicLong();
+    final AtomicLong zombies = new AtomicLong();
     /** Per Evolution server: reachable (1/0), instances, healthy, listing milliseconds. */
     final Map<String, AtomicLong[]> servers = new ConcurrentHashMap<>();
 
@@ -46,6 +47,25 @@ public class MaintenanceMeters {
             registry.gauge("whatsapp.instances", tags("status", status.name()), value, AtomicLong::get);
         }
         registry.gauge("whatsapp.webhooks.unverified", tags(), webhooksUnverified, AtomicLong::get);
+        registry.gauge("whatsapp.zombies", tags(), zombies, AtomicLong::get);
+    }
+
+    /** {@code whatsapp_zombies}: connected instances the liveness probe found dead, as this node's last probe counted them. */
+    public void zombies(long count) {
+        zombies.set(count);
+    }
+
+    /**
+     * {@code whatsapp_webhook_checks_total{outcome}}: webhook checks by outcome ({@code ok}, {@code repaired},
+     * {@code repair_failed}, {@code retry_later}, {@code unknown}, {@code skipped}); {@code repaired} counts the repairs.
+     */
+    public void webhookCheck(String outcome) {
+        registry.counter("whatsapp.webhook.checks", tags("outcome", outcome)).increment();
+    }
+
+    /** {@code whatsapp_probes_total{outcome}}: liveness probes by final answer ({@code alive}, {@code dead}, {@code unknown}). */
+    public void probe(String outcome) {
+        registry.counter("whatsapp.probes", tags("outcome", outcome)).increment();
     }
 
     /**

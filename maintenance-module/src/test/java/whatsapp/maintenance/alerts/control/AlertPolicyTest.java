@@ -20,6 +20,18 @@ class AlertPolicyTest {
     static final Duration COOLDOWN = Duration.ofMinutes(30);
 
     @Test
+    void aRepairAlertCarriesTheFrontendsPairingLinkNeverTheQr() {
+        var url = AlertPolicy.pairingUrl("https://app.example/orgs/{organization_id}/whatsapp/{integration_id}/pair",
+                "0b6f3c1e-5d0a-4b7e-9a63-2f0d8c1e9a10", "org abc");
+        assertThat(url).isEqualTo("https://app.example/orgs/org+abc/whatsapp/0b6f3c1e-5d0a-4b7e-9a63-2f0d8c1e9a10/pair");
+        var subject = whatsapp.maintenance.alerts.entity.Subject.disconnected("clinic-a-1", "org-a", "device_removed (401)", null);
+        var body = AlertPolicy.body(subject, java.time.Instant.parse("2025-11-15T16:45:00Z"), url);
+        assertThat(body.getString("pairing_url")).isEqualTo(url);
+        assertThat(body.toString()).doesNotContain("base64");
+        assertThat(AlertPolicy.body(subject, java.time.Instant.parse("2025-11-15T16:45:00Z")).containsKey("pairing_url")).isFalse();
+    }
+
+    @Test
     void aSubjectWithoutAlertsIsRaised() {
         var decision = AlertPolicy.decide(List.of(disconnected("clinic-a-1")), Map.of(), Map.of(), COOLDOWN, NOW, true);
         assertThat(decision.raise()).extracting(Subject::key).containsExactly("instance:clinic-a-1");

@@ -185,6 +185,25 @@ class FleetComparisonTest {
     }
 
     @Test
+    void aQrRefusalIsNotUndoneByEvolutionsDatabaseStillSayingConnecting() {
+        var refused = row("clinic-refused-1", Status.disconnected, null, null, "qr_limit_reached");
+        var unloaded = row("clinic-refused-2", Status.disconnected, null, null, "qr_refused (428)");
+        var again = row("clinic-refused-3", Status.disconnected, null, null, "qr_refused (428)");
+        var comparison = FleetComparison.of(List.of(refused, unloaded, again), List.of(
+                listed("clinic-refused-1", ConnectionState.connecting, null, null),
+                listed("clinic-refused-2", ConnectionState.connecting, null, null),
+                listed("clinic-refused-3", ConnectionState.connecting, null, null)), 10, NOW);
+        assertThat(comparison.toConfirm(10)).hasSize(3);
+
+        comparison.confirmed(refused, live("clinic-refused-1", ConnectionState.close));
+        comparison.confirmed(unloaded, new Lookup.Found(new EvolutionInstance("clinic-refused-2", null, null, null, null, null, null, null)));
+        comparison.confirmed(again, live("clinic-refused-3", ConnectionState.connecting));
+
+        assertThat(comparison.observations()).as("only a live connecting (codes shown again) flips a refused row")
+                .extracting(Observation::instanceName).containsExactly("clinic-refused-3");
+    }
+
+    @Test
     void confirmationsBeyondTheMaximumWaitForTheNextSweep() {
         var first = row("clinic-a-1", Status.connected, "5511999990000", NOW, null);
         var second = row("clinic-b-1", Status.connected, "5511999990001", NOW, null);

@@ -100,7 +100,12 @@ public final class LocalStack implements AutoCloseable {
                 progress.accept("==> The last run of " + workDir + " did not stop cleanly; stopped what it left running: "
                         + String.join(", ", leftovers));
             }
-            if (freshDatabase) Files.deleteIfExists(workDir.resolve("server.log"));
+            // a fresh run starts a fresh log; the last run's stays beside it (a failed boot is diagnosed from it even
+            // after the next attempt, e.g. the next test class's)
+            if (freshDatabase && Files.exists(workDir.resolve("server.log"))) {
+                Files.move(workDir.resolve("server.log"), workDir.resolve("server.previous.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             stack.startDatabase(freshDatabase);
             stack.startRedis();
             stack.startEvolution();

@@ -59,7 +59,7 @@ public final class PayaraProcess extends WildFlyProcess {
         Files.writeString(domainXml, withPorts(Files.readString(domainXml, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         Files.copy(home.resolve("whatsapp/pre-boot-commands.asadmin"), baseDir.resolve("pre-boot-commands.asadmin"));
         var commands = new ArrayList<>(Files.readAllLines(home.resolve("whatsapp/post-boot-commands.asadmin")));
-        commands.add("deploy --name whatsapp-integrations " + home.resolve("deploy/whatsapp-integrations.ear").toAbsolutePath().normalize());
+        commands.add("deploy --force=true --name whatsapp-integrations " + home.resolve("deploy/whatsapp-integrations.ear").toAbsolutePath().normalize());
         Files.write(baseDir.resolve("post-boot-commands.asadmin"), commands, StandardCharsets.UTF_8);
         this.baseDir = baseDir;
         return this;
@@ -123,6 +123,8 @@ public final class PayaraProcess extends WildFlyProcess {
         builder.redirectErrorStream(true);
         if (inheritOutput) builder.inheritIO();
         else builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        logStart = Files.exists(log) ? Files.size(log) : 0;
+        logSearched = logStart;
         process = builder.start();
         String marker = baseDir.toAbsolutePath().normalize().toString();
         if (pidFile != null) pidFile.write(process.pid(), marker);
@@ -168,7 +170,64 @@ public final class PayaraProcess extends WildFlyProcess {
         return body.contains("\"checks\"") && !body.replaceAll("\\s", "").contains("\"checks\":[]");
     }
 
-    /** The same domain (the EAR already deployed in it), log and pid file, to be started again with {@code environment}. */
+    /**
+     * Ready once the whole EAR is deployed and its health says so. Payara's {@code /health/ready} is UP as soon as the
+     * first module's checks are registered, while schemas are still migrated and later WARs not loaded (their paths
+     * answer Payara's 404 or 403); and a health request during the deployment runs the application's checks while
+     * its beans are still being made. So: first the last module of {@code application.xml} (the metrics-endpoint WAR,
+     * which runs no check) must answer, then {@code /health/started} and {@code /health/ready} must be UP with checks.
+     * A failed boot-command deployment ends the wait at once instead of after the timeout.
+     */
+    @Override
+    void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        var client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var deadline = java.time.Instant.now().plus(timeout);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) throw new IOException(name() + " exited with " + process.exitValue() + "; see " + log);
+            if (deploymentFailed()) throw new IOException("The deployment failed; see " + log);
+            try {
+                if (status(client, metricsUrl()) == 200 && up(client, "/health/started") && up(client, "/health/ready")) return;
+            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException notYet) {
+                // still booting
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException(name() + " not ready within " + timeout + "; see " + log);
+    }
+
+    static int status(java.net.http.HttpClient client, String url) throws IOException, InterruptedException {
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    boolean up(java.net.http.HttpClient client, String path) throws IOException, InterruptedException {
+        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(managementUrl() + path))
+                .timeout(Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 && readyBody(answer.body());
+    }
+
+    /** Where this start's output begins in the (appended) log, and how far it was searched. */
+    long logStart, logSearched;
+
+    /** Whether this start's boot command {@code deploy} failed (the log says so; nothing else would). */
+    boolean deploymentFailed() throws IOException {
+        if (inheritOutput || !Files.exists(log)) return false;
+        try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(logStart, logSearched - 100); // a line split by the last search
+            if (file.length() <= from) return false;
+            file.seek(from);
+            var bytes = new byte[(int) Math.min(file.length() - from, 16L * 1024 * 1024)];
+            file.readFully(bytes);
+            logSearched = from + bytes.length;
+            return new String(bytes, StandardCharsets.UTF_8).contains("Boot Command deploy failed");
+        }
+    }
+
+    /**
+     * The same domain, log and pid file, to be started again with {@code environment}. The boot commands deploy the
+     * EAR again ({@code --force}): Payara 6.2025.9 does not load an application deployed by a boot command at the next
+     * boot by itself (the domain.xml names it, but nothing is loaded and every path answers 404).
+     */
     @Override
     public WildFlyProcess again(Map<String, String> environment) {
         var next = new PayaraProcess(home, environment, log, inheritOutput, portOffset);

@@ -37,6 +37,16 @@ public class EvolutionFleet {
 
     @PostConstruct
     void start() {
+        try {
+            configure();
+        } catch (RuntimeException | Error e) {
+            // the server may report only its own wrapper (Payara: WELD-000049 without the cause): say what failed here
+            LOG.log(java.util.logging.Level.SEVERE, "The Evolution servers could not be set up", e);
+            throw e;
+        }
+    }
+
+    void configure() {
         servers = configuration.servers();
         servers.warnings().forEach(LOG::warning);
         var registry = registries.registry();

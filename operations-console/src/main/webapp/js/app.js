@@ -43,6 +43,20 @@ function restartable(i) {
     const reason = i.disconnect_reason || '';
     return RESTARTABLE.includes(i.status) && !reason.endsWith('(401)') && !reason.endsWith('(403)');
 }
+/**
+ * "Cannot send: <reason>" in the server's plain words (can_send, cannot_send_reason, restricted come from its one table
+ * of close codes); a ban or a removal (restricted) stands out.
+ */
+function cannotSend(i) {
+    if (i.can_send !== false) return null;
+    return h('strong', { class: 'cannot-send' + (i.restricted ? ' restricted' : '') }, 'Cannot send: ' + (i.cannot_send_reason || i.status));
+}
+/** While monitoring is paused (PUT /integrations/{id}/monitoring): no alerts, no auto-heal until then. */
+function paused(i) {
+    if (!i.monitoring) return null;
+    return h('span', { class: 'paused' }, 'Monitoring paused until ' + new Date(i.monitoring.paused_until).toLocaleString()
+        + ': ' + i.monitoring.reason);
+}
 function statusBadge(status) { return h('span', { class: 'status status-' + status }, status); }
 /** Connected in Evolution's eyes, but the liveness probe found it dead (health: zombie, since probe_failed_at). */
 function zombie(i) { return i.status === 'connected' && i.health === 'zombie'; }
@@ -206,8 +220,9 @@ function renderAttention() {
             h('td', { 'data-label': 'Organization' }, h('a', { href: link }, i.organization_id),
                 h('span', { class: 'sub' }, i.instance_name)),
             h('td', { 'data-label': 'Status', class: 'status-cell' }, statusBadge(zombie(i) ? 'zombie' : i.status)),
-            h('td', { 'data-label': 'Why', class: 'reason' }, zombie(i) ? ZOMBIE_REASON : plainReason(i.disconnect_reason, i.status),
-                i.disconnect_reason ? h('span', { class: 'sub' }, i.disconnect_reason) : null),
+            h('td', { 'data-label': 'Why', class: 'reason' }, cannotSend(i),
+                zombie(i) ? ZOMBIE_REASON : plainReason(i.disconnect_reason, i.status),
+                i.disconnect_reason ? h('span', { class: 'sub' }, i.disconnect_reason) : null, paused(i)),
             h('td', { 'data-label': 'Since', class: 'since' }, when(zombie(i) ? i.probe_failed_at : sinceOf(i))),
             h('td', { 'data-label': 'Evolution server', class: 'server' }, serverOf(i)),
             h('td', { 'data-label': 'Last alert', class: 'alert-cell' }, alert
@@ -360,7 +375,10 @@ async function loadInstance(name) {
     facts.replaceChildren(
         h('dt', {}, 'Organization'), h('dd', {}, integration ? integration.organization_id : '–'),
         h('dt', {}, 'Status'), h('dd', { id: 'instance-status' }, statusBadge(integration ? integration.status : (history ? history.status : 'unknown'))),
+        h('dt', {}, 'Can send'), h('dd', { id: 'instance-can-send' }, integration
+            ? (integration.can_send ? 'Yes' : cannotSend(integration)) : '–'),
         h('dt', {}, 'Why'), h('dd', {}, integration ? plainReason(integration.disconnect_reason, integration.status) || '–' : '–'),
+        h('dt', {}, 'Monitoring'), h('dd', { id: 'instance-monitoring' }, integration ? (paused(integration) || 'On') : '–'),
         h('dt', {}, 'Phone number'), h('dd', {}, integration && integration.phone_number || '–'),
         h('dt', {}, 'Evolution server'), h('dd', {}, integration ? serverOf(integration) : '–'),
         h('dt', {}, 'Created'), h('dd', {}, when(integration && integration.created_at)));

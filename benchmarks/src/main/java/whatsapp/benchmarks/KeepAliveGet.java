@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 GETs over one kept-alive plain socket, blocking: one per load thread. The JDK HttpClient
+ * HTTP/1.1 GETs (and JSON POSTs) over one kept-alive plain socket, blocking: one per load thread. The JDK HttpClient
  * (a selector thread and futures per request) took most of a core by itself; this costs little,
  * so on 2 shared cores the figure is the server's rather than the load generator's.
  */
@@ -26,14 +26,27 @@ final class KeepAliveGet implements AutoCloseable {
 
     KeepAliveGet(URI base, String bearerToken) {
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
-        this.headers = "Host: " + base.getHost() + ":" + base.getPort() + "\r\nAuthorization: Bearer " + bearerToken + "\r\n\r\n";
+        this.headers = "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + (bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n") + "\r\n";
     }
 
     /** The status code; the body is read and dropped. An I/O failure closes the connection and is thrown. */
     int get(String path) throws IOException {
+        return send("GET " + path + " HTTP/1.1\r\n" + headers, null);
+    }
+
+    /** A POST of a JSON body with extra header lines ({@code "Name: value\r\n"} each); the status code. */
+    int postJson(String path, String extraHeaders, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send("POST " + path + " HTTP/1.1\r\n" + extraHeaders + "Content-Type: application/json\r\nContent-Length: "
+                + bytes.length + "\r\n" + headers, bytes);
+    }
+
+    private int send(String head, byte[] body) throws IOException {
         try {
             if (socket == null) connect();
-            out.write(("GET " + path + " HTTP/1.1\r\n" + headers).getBytes(StandardCharsets.US_ASCII));
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            if (body != null) out.write(body);
             out.flush();
             String status = line();
             if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) throw new IOException("not an HTTP answer: " + status);

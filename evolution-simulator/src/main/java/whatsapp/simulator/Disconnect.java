@@ -14,6 +14,10 @@ public enum Disconnect {
     CONFLICT(440, false),
     /** Login rejected by WhatsApp (Baileys CB:failure, 403 forbidden). */
     BANNED_403(403, true),
+    /** A temporary ban (Baileys CB:failure 402; upstream calls it a temporary ban): terminal in 2.3.x. */
+    TEMPORARILY_BANNED_402(402, true),
+    /** A permanent ban (Baileys CB:failure 406): terminal in 2.3.x. */
+    BANNED_406(406, true),
     /** Connection lost or timed out (408); Evolution reconnects silently. */
     TRANSIENT_DROP(408, false);
 

@@ -68,6 +68,7 @@ public final class EvolutionSimulator implements AutoCloseable {
         server.createContext("/", new Router(evolution, new AdminRoutes(this), new FaultGate(faults, counters, options::latency)));
         server.setExecutor(requestThreads);
         server.start();
+        RUNNING.put(baseUrl, this);
     }
 
     /** @param port 0 = a free port; binds 127.0.0.1 */
@@ -163,6 +164,41 @@ public final class EvolutionSimulator implements AutoCloseable {
         store.find(name).orElseThrow(() -> new java.util.NoSuchElementException("no instance named " + name)).lagRow(storedStatus);
     }
 
+    /**
+     * This server and {@code other} run on one database under one client name (Evolution #2027's setup, the cause of
+     * 440 conflict loops): from now on each one's full {@code fetchInstances} listing shows the other's instances too,
+     * with the same ids. {@link #stopSharingDatabase()} (or {@link #reset()}) gives each its own database again.
+     */
+    public void shareDatabaseWith(EvolutionSimulator other) {
+        store.shareWith(other.store);
+        other.store.shareWith(store);
+        sharingWith = other;
+        other.sharingWith = this;
+    }
+
+    /** Each of the two servers on a database of its own again (both sides). */
+    public void stopSharingDatabase() {
+        var other = sharingWith;
+        store.shareWith(null);
+        sharingWith = null;
+        if (other != null && other.sharingWith == this) {
+            other.store.shareWith(null);
+            other.sharingWith = null;
+        }
+    }
+
+    private volatile EvolutionSimulator sharingWith;
+
+    /** The simulators of this JVM by base URL: the admin API names the other server of a shared database by its URL. */
+    private static final Map<String, EvolutionSimulator> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @throws java.util.NoSuchElementException when no simulator of this JVM listens there */
+    public static EvolutionSimulator running(String baseUrl) {
+        var found = RUNNING.get(baseUrl.replaceAll("/+$", ""));
+        if (found == null) throw new java.util.NoSuchElementException("no simulator of this process at " + baseUrl);
+        return found;
+    }
+
     public void inject(Fault fault) { faults.add(fault); }
     public List<Fault> faults() { return faults.active(); }
     /** Also releases hung calls, which then get their normal answer. */
@@ -175,6 +211,7 @@ public final class EvolutionSimulator implements AutoCloseable {
 
     /** Instances, faults, counters, deliveries (in-flight ones abandoned) and every setting back to the defaults. */
     public void reset() {
+        stopSharingDatabase();
         store.clear();
         faults.clear();
         counters.reset();
@@ -227,6 +264,7 @@ public final class EvolutionSimulator implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        RUNNING.remove(baseUrl, this);
         faults.close();
         server.stop(0);
         requestThreads.shutdownNow();

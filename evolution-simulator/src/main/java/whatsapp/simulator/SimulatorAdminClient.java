@@ -74,6 +74,13 @@ public final class SimulatorAdminClient {
         call("POST", "/instances/" + encode(name) + "/probe", Json.object().put("answer", answer.name()));
     }
 
+    /** @param otherBaseUrl another simulator running in the same process as this one */
+    public void shareDatabaseWith(String otherBaseUrl) {
+        call("POST", "/shared-database", Json.object().put("with", otherBaseUrl));
+    }
+
+    public void stopSharingDatabase() { call("DELETE", "/shared-database", null); }
+
     public void inject(Fault fault) { call("POST", "/faults", AdminJson.fault(fault)); }
 
     public void clearFaults() { call("DELETE", "/faults", null); }

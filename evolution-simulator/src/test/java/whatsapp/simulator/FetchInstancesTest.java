@@ -108,4 +108,25 @@ class FetchInstancesTest extends SimulatorTests {
         assertThat(answer.json()).hasSize(10_003);
         assertThat(millis).isLessThan(1000);
     }
+
+    @Test
+    void twoServersOnOneDatabaseListEachOthersInstancesWithTheSameIds() throws Exception {
+        try (var other = EvolutionSimulator.start(0, GLOBAL_KEY)) {
+            other.seed(SeedInstance.named("clinic-other-1763224272999").status("open"));
+            new SimulatorAdminClient(simulator.baseUrl()).shareDatabaseWith(other.baseUrl());
+
+            var here = evolution.get("/instance/fetchInstances").json();
+            var there = new EvolutionApi(other.baseUrl(), GLOBAL_KEY).get("/instance/fetchInstances").json();
+            assertThat(here).hasSize(4);
+            assertThat(there).hasSize(4);
+            var ids = new ArrayList<String>();
+            here.forEach(row -> ids.add(row.path("id").asText()));
+            there.forEach(row -> assertThat(ids).contains(row.path("id").asText()));
+            assertThat(simulator.instances()).as("only the listing is shared").hasSize(3);
+
+            other.stopSharingDatabase();
+            assertThat(evolution.get("/instance/fetchInstances").json()).hasSize(3);
+            assertThat(new EvolutionApi(other.baseUrl(), GLOBAL_KEY).get("/instance/fetchInstances").json()).hasSize(1);
+        }
+    }
 }

@@ -80,6 +80,22 @@ class WebhooksTest extends SimulatorTests {
         assertThat(close.path("data")).isEqualTo(Fixtures.read("webhook-connection-update-close-401.json").path("data"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Disconnect.class, names = {"TEMPORARILY_BANNED_402", "BANNED_406"})
+    void bansCloseTheInstanceForGoodWithTheirCode(Disconnect ban) throws Exception {
+        simulator.seed(SeedInstance.named("clinic-ban").status("open").webhook(receiver.url(), Map.of(), List.of()));
+
+        simulator.disconnect("clinic-ban", ban);
+
+        var view = simulator.instance("clinic-ban").orElseThrow();
+        assertThat(view.state()).isEqualTo("close");
+        assertThat(view.disconnectionReasonCode()).isEqualTo(ban.code());
+        assertThat(view.disconnectionObject()).contains("\"statusCode\":" + ban.code()).contains("Connection Failure");
+        var close = receiver.await(r -> r.event().equals("connection.update"), 1).get(0).body();
+        assertThat(close.at("/data/state").asText()).isEqualTo("close");
+        assertThat(close.at("/data/statusReason").asInt()).isEqualTo(ban.code());
+    }
+
     @Test
     void conflictAndTransientDropsWriteAndSendNothing() throws Exception {
         simulator.seed(SeedInstance.named("clinic").status("open").webhook(receiver.url(), Map.of(), List.of()));

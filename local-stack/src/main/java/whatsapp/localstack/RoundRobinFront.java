@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>a node is in rotation while its {@code /health/ready} answers 200 (checked every half second), and taken out
  * at once when it refuses a connection or answers a bare 503 (WildFly suspended for a graceful shutdown, or still
  * booting);</li>
+ * <li>a node whose application is not deployed (still starting, or stopping) answers a path of ours with the
+ * server's own HTML {@code 404} page: the request reached no application, so it is sent to the next node too, and
+ * answered {@code 404} only when every node said so;</li>
  * <li>a request such a node did not take is sent to the next node; a request a node took and then lost (the node
  * died mid-request) is sent again only when repeating it is safe: a read, a PUT or DELETE, or a request that carries an
  * {@code Idempotency-Key}; otherwise the client gets a retriable {@code 503} problem;</li>
@@ -154,6 +157,7 @@ public final class RoundRobinFront implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             boolean repeatable = SAFE_TO_REPEAT.contains(method) || exchange.getRequestHeaders().containsKey("Idempotency-Key");
             boolean first = true;
+            int notDeployed = 0;
             for (var node : turn()) {
                 if (!first) resent.incrementAndGet();
                 first = false;
@@ -170,13 +174,22 @@ public final class RoundRobinFront implements AutoCloseable {
                             + "(with the same Idempotency-Key to make a create safe to repeat).");
                     return;
                 }
-                if (answer.statusCode() == 503 && !answer.headers().firstValue("Content-Type").orElse("").contains("json")) {
+                if (answer.statusCode() == 503 && !isJson(answer)) {
                     node.inRotation = false; // WildFly suspended (shutting down) or still starting: not the application
+                    answer.body().close();
+                    continue;
+                }
+                if (answer.statusCode() == 404 && !isJson(answer)) {
+                    notDeployed++; // the server's own page, not the application's problem+json: no deployment took it
                     answer.body().close();
                     continue;
                 }
                 node.served.incrementAndGet();
                 relay(exchange, node, method, answer);
+                return;
+            }
+            if (notDeployed == nodes.size()) {
+                notFound(exchange);
                 return;
             }
             unavailable(exchange, "No node of the cluster is taking requests at the moment.");
@@ -221,6 +234,18 @@ public final class RoundRobinFront implements AutoCloseable {
         } catch (IOException cut) {
             // the node or the client went away mid-body: the client sees the connection end, as with a real balancer
         }
+    }
+
+    static boolean isJson(HttpResponse<?> answer) {
+        return answer.headers().firstValue("Content-Type").orElse("").contains("json");
+    }
+
+    /** Every node answered that no deployment serves the path. */
+    void notFound(HttpExchange exchange) throws IOException {
+        byte[] page = "404 - Not Found".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(404, page.length);
+        exchange.getResponseBody().write(page);
     }
 
     void unavailable(HttpExchange exchange, String detail) throws IOException {

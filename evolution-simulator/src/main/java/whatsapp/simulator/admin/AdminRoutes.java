@@ -55,6 +55,13 @@ public final class AdminRoutes {
                 case "POST config" -> configure(call, call.body());
                 case "GET deliveries" -> call.json(200, simulator.deliveries().stream().map(AdminJson::delivery).toList());
                 case "DELETE deliveries" -> ok(call, simulator::clearDeliveries);
+                case "POST shared-database" -> {
+                    var with = call.body().path("with").asText("");
+                    if (with.isEmpty()) throw new IllegalArgumentException("\"with\": the base URL of another simulator of this process");
+                    simulator.shareDatabaseWith(EvolutionSimulator.running(with));
+                    call.json(200, Json.object().put("shared_with", with));
+                }
+                case "DELETE shared-database" -> ok(call, simulator::stopSharingDatabase);
                 default -> notFound(call);
             }
         } catch (NoSuchElementException e) {

@@ -52,7 +52,7 @@ final class FetchInstancesRoute {
             if (found.isEmpty()) Errors.send(call, 404, "Instance \"" + name + "\" not found");
             else write(call, List.of(found.get()), v1, v1 && global);
         } else {
-            var rows = scope == null ? store.all() : scope;
+            var rows = scope == null ? store.listed() : scope;
             write(call, v1 ? rows.stream().filter(Instance::loaded).toList() : rows, v1, false);
         }
     }

@@ -24,6 +24,8 @@ public final class Disconnections {
             case DEVICE_REMOVED -> boom(deviceRemovedNode(), 401, "Unauthorized", "Stream Errored (conflict)", at);
             case API_LOGOUT -> loggedOut(instanceName, at);
             case BANNED_403 -> boom(failureNode(403), 403, "Forbidden", "Connection Failure", at);
+            case TEMPORARILY_BANNED_402 -> boom(failureNode(402), 402, "Payment Required", "Connection Failure", at);
+            case BANNED_406 -> boom(failureNode(406), 406, "Not Acceptable", "Connection Failure", at);
             case CONFLICT -> boom(NODES.objectNode().put("tag", "conflict")
                     .set("attrs", NODES.objectNode().put("type", "replaced")), 440, "Unknown", "Stream Errored (conflict)", at);
             case TRANSIENT_DROP -> boom(NODES.nullNode(), 408, "Request Time-out", "Connection was lost", at);

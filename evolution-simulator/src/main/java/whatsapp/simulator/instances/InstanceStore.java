@@ -54,6 +54,32 @@ public final class InstanceStore {
         return list;
     }
 
+    /**
+     * Another simulated server's store whose rows this server's full listing shows too: two Evolution processes on
+     * one database under one {@code DATABASE_CONNECTION_CLIENT_NAME} each load every row of that client name, so both
+     * list the same instances with the same ids. Null: a database of its own.
+     */
+    private volatile InstanceStore sharedWith;
+
+    public void shareWith(InstanceStore other) {
+        this.sharedWith = other;
+    }
+
+    /**
+     * What the full {@code fetchInstances} listing shows: this store's rows, then the rows of the store it shares a
+     * database with that it does not hold itself (by id).
+     */
+    public List<Instance> listed() {
+        var own = all();
+        var other = sharedWith;
+        if (other == null) return own;
+        var ids = new java.util.HashSet<String>();
+        own.forEach(instance -> ids.add(instance.id()));
+        var list = new ArrayList<>(own);
+        for (var instance : other.all()) if (ids.add(instance.id())) list.add(instance);
+        return list;
+    }
+
     public List<Instance> withToken(String token) {
         var list = new ArrayList<Instance>();
         for (var instance : byName.values()) if (instance.token().equals(token)) list.add(instance);

@@ -177,8 +177,25 @@ public interface Integrations {
      */
     WebhookCheck checkWebhook(String instanceName, java.time.Duration period, String actor);
 
+    /**
+     * The Evolution servers that get no new instance, each with why (e.g. it shares its database with another server):
+     * replaces the whole set (a server not named gets new instances again). A health sweep writes it.
+     */
+    void holdPlacement(Map<String, String> reasonByServer);
+
+    /** The servers {@link #holdPlacement} holds now, each with why. */
+    Map<String, String> placementHolds();
+
     /** The highest sequence an outbox event has been given so far (0 when none): where a live stream starts. */
     long lastEventSequence();
+
+    // --- paused monitoring (issue 16) ---
+    /**
+     * Which of these instances have their monitoring paused at {@code at} ({@code PUT /integrations/{id}/monitoring}):
+     * no alert is raised or repeated about them and the auto-heal leaves them alone until the pause ends; sweeps still
+     * record their status. Empty for no names.
+     */
+    Set<String> monitoringPaused(java.util.Collection<String> instanceNames, Instant at);
 
     enum RetireResult {
         /** every step finished */

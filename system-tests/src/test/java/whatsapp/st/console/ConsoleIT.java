@@ -156,6 +156,9 @@ class ConsoleIT {
         var row = "tr[data-instance='" + clinic + "']";
         assertThat(text(row + " .reason"))
                 .contains("Removed from the phone: the clinic must scan a new QR code").contains("device_removed (401)");
+        assertThat(text(row + " .cannot-send")).as("the server's can_send signal, in its plain words")
+                .isEqualTo("Cannot send: removed from the phone: scan a new QR code");
+        assertThat(browser.findElements(By.cssSelector(row + " .cannot-send.restricted"))).as("a removal stands out").hasSize(1);
         assertThat(text(row + " .status-cell")).isEqualTo("disconnected");
         assertThat(text(row + " .server")).isEqualTo("default");
         assertThat(text(row)).contains("org-console-clinic");
@@ -180,6 +183,8 @@ class ConsoleIT {
         var row = "tr[data-instance='" + second + "']";
         assertThat(text(row + " .reason"))
                 .contains("Refused by WhatsApp: the clinic must contact WhatsApp and pair again").contains("forbidden (403)");
+        assertThat(text(row + " .cannot-send"))
+                .isEqualTo("Cannot send: blocked by WhatsApp: contact WhatsApp, then scan a new QR code");
         assertThat(text(row)).contains("org-console-second");
         var sinces = script("return [...document.querySelectorAll('#attention-table tbody td.since time')]"
                 + ".map(t => t.getAttribute('datetime'));").stream().map(Instant::parse).toList();
@@ -312,10 +317,14 @@ class ConsoleIT {
     void theFleetShowsCountsTheLastRunsAndTheConnectedShare() {
         assertThat(Http.post(Service.maintenance("/health-check"), Service.admin(), null, "").status()).isEqualTo(200);
         browser.findElement(By.cssSelector("#nav a[data-view='fleet']")).click();
-        wait(LIVE).until(d -> d.findElements(By.cssSelector("#runs-table tbody tr")).size() >= 2);
-        assertThat(browser.findElement(By.cssSelector("#runs-table tbody")).getText()).contains("Health sweep").contains("Orphan cleanup");
-        assertThat(browser.findElement(By.cssSelector("#by-status dd[data-key='connected']")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector("#by-server dd[data-key='default']")).getText()).isEqualTo("1");
+        // the live view re-renders these lists when a change arrives: each is read inside a wait, which reads again
+        wait(LIVE).withMessage("both kinds of run listed").until(d -> {
+            var runs = d.findElement(By.cssSelector("#runs-table tbody")).getText();
+            return runs.contains("Health sweep") && runs.contains("Orphan cleanup");
+        });
+        wait(LIVE).withMessage("one connected").until(d -> d.findElement(By.cssSelector("#by-status dd[data-key='connected']")).getText().equals("1"));
+        wait(LIVE).withMessage("one on the default server")
+                .until(d -> d.findElement(By.cssSelector("#by-server dd[data-key='default']")).getText().equals("1"));
         wait(LIVE).until(d -> !d.findElements(By.cssSelector("#share-24h svg path.line")).isEmpty());
         screenshot("11-fleet");
     }

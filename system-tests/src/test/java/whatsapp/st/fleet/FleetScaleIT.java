@@ -21,7 +21,8 @@ import whatsapp.simulator.SeedInstance;
 import whatsapp.st.systems.Http;
 
 /**
- * The fleet benchmark of docs/benchmarks.md: five Evolution servers (simulators, 5 ms per request) of 10,000 instances
+ * Five Evolution servers at scale, what they must get right (the figures of record are the benchmark's own section,
+ * {@code benchmarks/.../FiveServers.java} in docs/benchmarks.md): five servers (simulators, 5 ms per request) of 10,000 instances
  * each, behind a WildFly of its own (port offset + 30). Measures a quiet sweep of the 50,000 rows, then one with a
  * server hanging until the list timeout: the others' statuses are still updated and the sweep returns within that
  * timeout plus a second. Prints the figures ({@code FLEET SWEEP ...}).

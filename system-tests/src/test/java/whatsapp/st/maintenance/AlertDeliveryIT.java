@@ -81,7 +81,7 @@ class AlertDeliveryIT extends FleetTests {
             var accepted = receiver.await(name, "raised", Duration.ofSeconds(30));
 
             assertThat(receiver.settled().notices(name, "raised")).as("one delivery seen").hasSize(1);
-            var tries = receiver.attempts().stream().filter(AlertReceiver.about(name)).toList();
+            var tries = receiver.attemptsAbout(name);
             assertThat(tries).hasSize(4);
             assertThat(tries).extracting(t -> t.getString("alert_id")).containsOnly(accepted.getString("alert_id"));
             assertThat(tries).extracting(t -> t.getString("notice_id")).containsOnly(accepted.getString("notice_id"));

@@ -101,9 +101,27 @@ final class AlertReceiver implements AutoCloseable {
         return this;
     }
 
+    /** A notice about the instance, or a grouped message listing one. */
     static Predicate<JsonObject> about(String instanceName) {
-        return alert -> instanceName.equals(alert.getString("instance_name", null)) || (alert.containsKey("instances")
-                && alert.getJsonArray("instances").getValuesAs(jakarta.json.JsonString::getString).contains(instanceName));
+        Predicate<JsonObject> notice = alert -> instanceName.equals(alert.getString("instance_name", null))
+                || (alert.containsKey("instances")
+                        && alert.getJsonArray("instances").getValuesAs(jakarta.json.JsonString::getString).contains(instanceName));
+        return alert -> notice.test(alert) || (alert.containsKey("alerts")
+                && alert.getJsonArray("alerts").getValuesAs(JsonObject.class).stream().anyMatch(notice));
+    }
+
+    /**
+     * Every POST that carried a notice about the instance, as that notice (out of a grouped message too): the server
+     * groups the notices due at once, so under load this test's may travel with another test's late one.
+     */
+    List<JsonObject> attemptsAbout(String instanceName) {
+        var single = about(instanceName);
+        var found = new java.util.ArrayList<JsonObject>();
+        for (var attempt : attempts) {
+            var listed = attempt.containsKey("alerts") ? attempt.getJsonArray("alerts").getValuesAs(JsonObject.class) : List.of(attempt);
+            listed.stream().filter(single).findFirst().ifPresent(found::add);
+        }
+        return found;
     }
 
     @Override

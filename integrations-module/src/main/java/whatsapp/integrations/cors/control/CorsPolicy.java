@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record CorsPolicy(Set<String> origins, List<String> refused) {
 
-    public static final String ALLOWED_METHODS = "GET, POST, DELETE";
+    public static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE";
     public static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key";
     public static final String EXPOSED_HEADERS = "Location, Retry-After, Idempotent-Replayed";
     public static final String MAX_AGE_SECONDS = "600";

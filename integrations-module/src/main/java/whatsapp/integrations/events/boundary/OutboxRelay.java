@@ -42,10 +42,18 @@ public class OutboxRelay {
 
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean again = new AtomicBoolean();
+    /** A relay task is queued and has not started yet: the commits meanwhile need no task of their own. */
+    final AtomicBoolean queued = new AtomicBoolean();
 
-    /** Once a transaction that wrote events has committed: publish them now rather than at the next sweep. */
+    /**
+     * Once a transaction that wrote events has committed: publish them now rather than at the next sweep. At most one
+     * task waits in the executor's queue whatever the number of commits: a burst of 20,000 webhooks queued one task
+     * each, and each queued task keeps its request's context alive (the heap ran out). A commit while a relay runs
+     * makes it loop again.
+     */
     public void publishSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        executor.execute(this::relay);
+        again.set(true);
+        WakeUps.once(queued, executor, this::relay);
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)

@@ -77,7 +77,8 @@ public class IntegrationReads {
     public IntegrationPage page(String organizationId, String cursor, int limit) {
         var sql = new StringBuilder("""
                 SELECT id, organization_id, type, provider, instance_name, status, enabled, phone_number, connected_at,
-                       disconnect_reason, created_at, updated_at, webhook_unverified, evolution_server, probe_failed_at
+                       disconnect_reason, created_at, updated_at, webhook_unverified, evolution_server, probe_failed_at,
+                       monitoring_paused_until, monitoring_pause_reason
                 FROM integrations.integrations WHERE true""");
         // positional parameters: EclipseLink takes no named ones in native SQL
         var parameters = new java.util.ArrayList<Object>();
@@ -96,13 +97,14 @@ public class IntegrationReads {
         for (int i = 0; i < parameters.size(); i++) query.setParameter(i + 1, parameters.get(i));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        var now = java.time.Instant.now();
         var views = rows.stream().limit(limit).map(r -> {
             var status = Status.of((String) r[5]);
             var probeFailedAt = status == Status.connected ? SqlValues.instant(r[14]) : null;
-            return new IntegrationView(SqlValues.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+            return IntegrationView.of(SqlValues.uuid(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     status, (Boolean) r[6], (String) r[7], SqlValues.instant(r[8]), (String) r[9],
                     SqlValues.instant(r[10]), SqlValues.instant(r[11]), Boolean.TRUE.equals(r[12]), (String) r[13],
-                    probeFailedAt == null ? IntegrationView.OK : IntegrationView.ZOMBIE, probeFailedAt);
+                    probeFailedAt, SqlValues.instant(r[15]), (String) r[16], now);
         }).toList();
         return IntegrationPage.of(views, rows.size() > limit);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,7 @@ import whatsapp.integrations.lifecycle.entity.CreateAnswer;
 import whatsapp.integrations.lifecycle.entity.CreateRequest;
 import whatsapp.integrations.lifecycle.entity.IntegrationPage;
 import whatsapp.integrations.lifecycle.entity.IntegrationView;
+import whatsapp.integrations.lifecycle.entity.MonitoringRequest;
 import whatsapp.integrations.security.boundary.Caller;
 import whatsapp.web.paging.Cursor;
 import whatsapp.web.problems.boundary.NotFound;
@@ -54,6 +56,9 @@ public class IntegrationsResource {
 
     @Inject
     IntegrationReads reads;
+
+    @EJB
+    MonitoringPauses monitoring;
 
     @Inject
     Caller caller;
@@ -118,6 +123,27 @@ public class IntegrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IntegrationView find(@PathParam("id") String id) {
         return IntegrationView.of(reads.visible(id));
+    }
+
+    @PUT
+    @Path("{id}/monitoring")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause monitoring of the integration's instance (no alerts, no auto-heal; sweeps still record "
+            + "its status) until paused_until, at most 30 days ahead; paused_until null resumes it. Audited")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonitoringRequest.class)))
+    @APIResponse(responseCode = "200", description = "The integration, with monitoring while paused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntegrationView.class)))
+    @APIResponse(responseCode = "400", description = "paused_until missing, not an instant, not in the future or more "
+            + "than 30 days ahead; reason missing, blank or longer than 200 characters; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, being deleted, or another organization's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IntegrationView monitoring(@PathParam("id") String id, jakarta.json.JsonObject body) {
+        var integration = reads.changeable(id);
+        var now = java.time.Instant.now();
+        var request = MonitoringRequest.of(body, now);
+        return IntegrationView.of(monitoring.apply(integration.id(), request, caller.actor(), now));
     }
 
     @DELETE

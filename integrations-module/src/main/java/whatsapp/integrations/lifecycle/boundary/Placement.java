@@ -24,17 +24,27 @@ public class Placement {
     @Inject
     Inventory inventory;
 
-    /** @throws EvolutionUnavailable (503) naming every server and why it cannot take the instance */
+    @Inject
+    PlacementHolds holds;
+
+    /**
+     * A server held by a health sweep (it shares its database with another) gets no new instance.
+     *
+     * @throws EvolutionUnavailable (503) naming every server and why it cannot take the instance, or
+     *         {@link whatsapp.integrations.problems.entity.ServersShareDatabase} (503) when a held server was among them
+     */
     public String choose() {
         if (!fleet.multiple()) return fleet.servers().get(0).name();
         var counts = inventory.countsByServer();
+        var held = holds.held();
         var candidates = fleet.servers().stream().map(server -> new PlacementChoice.Candidate(server.name(),
                 server.capacity(), server.draining(), counts.getOrDefault(server.name(), java.util.Map.of()).values()
-                .stream().mapToLong(Long::longValue).sum())).toList();
+                .stream().mapToLong(Long::longValue).sum(), held.get(server.name()))).toList();
         var outcome = PlacementChoice.choose(candidates, name -> fleet.on(name).probe()
                 .match(reachable -> null, unreachable -> unreachable.reason()));
         if (outcome.server().isEmpty()) {
             LOG.warning(outcome::reason);
+            if (outcome.held(candidates)) throw new whatsapp.integrations.problems.entity.ServersShareDatabase(outcome.reason());
             throw new EvolutionUnavailable(outcome.reason());
         }
         return outcome.server().get();

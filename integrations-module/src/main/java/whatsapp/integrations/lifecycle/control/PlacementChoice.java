@@ -15,8 +15,15 @@ public final class PlacementChoice {
     private PlacementChoice() {
     }
 
-    /** @param used instances placed there: rows of any status plus creations in flight */
-    public record Candidate(String name, int capacity, boolean draining, long used) {
+    /**
+     * @param used instances placed there: rows of any status plus creations in flight
+     * @param held why the server gets no new instances now (it shares its database with another one), null: not held
+     */
+    public record Candidate(String name, int capacity, boolean draining, long used, String held) {
+        public Candidate(String name, int capacity, boolean draining, long used) {
+            this(name, capacity, draining, used, null);
+        }
+
         long free() {
             return capacity - used;
         }
@@ -24,6 +31,11 @@ public final class PlacementChoice {
 
     /** @param server the chosen server, or empty; @param refusals why each server was passed over, e.g. "b: draining" */
     public record Outcome(Optional<String> server, List<String> refusals) {
+        /** Whether a server was passed over because it is held (shares its database with another). */
+        public boolean held(List<Candidate> servers) {
+            return servers.stream().anyMatch(server -> server.held() != null);
+        }
+
         public String reason() {
             return "no Evolution server can take a new instance: " + String.join("; ", refusals);
         }
@@ -36,7 +48,8 @@ public final class PlacementChoice {
                 .sorted(Comparator.comparingLong(Candidate::free).reversed()) // stable: configuration order breaks ties
                 .toList();
         for (var server : ranked) {
-            if (server.draining()) refusals.add(server.name() + ": draining");
+            if (server.held() != null) refusals.add(server.name() + ": " + server.held());
+            else if (server.draining()) refusals.add(server.name() + ": draining");
             else if (server.free() <= 0) refusals.add(server.name() + ": full (" + server.used() + " of " + server.capacity() + ")");
             else {
                 var why = unreachable.apply(server.name());

@@ -104,6 +104,13 @@ public class Integration {
     @Column(name = "probe_failed_at", insertable = false, updatable = false)
     Instant probeFailedAt;
 
+    /** No alert and no auto-heal for the instance until then (PUT .../monitoring); written by MonitoringPauses only. */
+    @Column(name = "monitoring_paused_until", insertable = false, updatable = false)
+    Instant monitoringPausedUntil;
+
+    @Column(name = "monitoring_pause_reason", insertable = false, updatable = false)
+    String monitoringPauseReason;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -202,6 +209,8 @@ public class Integration {
     public Instant statusChangedAt() { return statusChangedAt; }
     public boolean webhookUnverified() { return webhookUnverified; }
     public Instant probeFailedAt() { return probeFailedAt; }
+    public Instant monitoringPausedUntil() { return monitoringPausedUntil; }
+    public String monitoringPauseReason() { return monitoringPauseReason; }
 
     /** Connected in Evolution's eyes, but found dead by the liveness probe. */
     public boolean zombie() { return probeFailedAt != null && status == Status.connected; }

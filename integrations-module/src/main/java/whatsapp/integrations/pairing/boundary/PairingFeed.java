@@ -29,6 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.integrations.pairing.entity.PairingEvent;
+import whatsapp.web.sse.SseOutlet;
 
 /**
  * What {@code GET /integrations/{id}/pairing/events} pushes, read from the database ({@link PairingSessions}) so that
@@ -37,7 +38,8 @@ import whatsapp.integrations.pairing.entity.PairingEvent;
  * streamed integration's events after the last one its streams sent, and ends overdue sessions and those of deleted
  * integrations ({@code expired}).
  * No request thread waits: the streams are asynchronous sinks. A comment every 15 s keeps idle streams (and proxies)
- * open and finds streams whose client left.
+ * open and finds streams whose client left; a stream that took nothing for {@link #STUCK} (its client stopped reading) is
+ * closed rather than holding its events in memory.
  */
 @Singleton
 @Startup
@@ -48,6 +50,7 @@ public class PairingFeed {
     static final Logger LOG = Logger.getLogger(PairingFeed.class.getName());
     static final int BATCH = 100;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration STUCK = HEARTBEAT.multipliedBy(2);
 
     @EJB
     PairingSessions sessions;
@@ -61,12 +64,12 @@ public class PairingFeed {
 
     /** One open stream: of which integration, and the id of the last event it was sent. */
     static final class Listener {
-        final SseEventSink sink;
+        final SseOutlet sink;
         final UUID integrationId;
         volatile long lastId;
 
         Listener(SseEventSink sink, UUID integrationId, long lastId) {
-            this.sink = sink;
+            this.sink = new SseOutlet(sink);
             this.integrationId = integrationId;
             this.lastId = lastId;
         }
@@ -99,7 +102,9 @@ public class PairingFeed {
     @Timeout
     synchronized void tick() {
         try {
-            listeners.removeIf(listener -> listener.sink.isClosed());
+            var now = Instant.now();
+            for (var listener : listeners) if (listener.sink.stuck(now, STUCK)) close(listener);
+            listeners.removeIf(listener -> listener.sink.closed());
             if (listeners.isEmpty()) return;
             Set<UUID> streamed = new HashSet<>();
             for (var listener : listeners) streamed.add(listener.integrationId);
@@ -118,7 +123,6 @@ public class PairingFeed {
                 var events = sessions.after(integrationId, from, BATCH);
                 for (var listener : listeners) if (listener.integrationId.equals(integrationId)) deliver(listener, events);
             }
-            var now = Instant.now();
             if (Duration.between(beatAt, now).compareTo(HEARTBEAT) >= 0) {
                 beatAt = now;
                 for (var listener : listeners) send(listener, sse.newEventBuilder().comment("still here").build());
@@ -131,7 +135,7 @@ public class PairingFeed {
     /** The events after the listener's last one, in order; an end event closes its stream. */
     void deliver(Listener listener, List<PairingEvent> events) {
         for (var event : events) {
-            if (event.id() <= listener.lastId || listener.sink.isClosed()) continue;
+            if (event.id() <= listener.lastId || listener.sink.closed()) continue;
             send(listener, sse.newEventBuilder().name(event.kind()).id(Long.toString(event.id())).data(event.data())
                     .mediaType(MediaType.TEXT_PLAIN_TYPE).build());
             listener.lastId = event.id();
@@ -143,22 +147,12 @@ public class PairingFeed {
     }
 
     void send(Listener listener, jakarta.ws.rs.sse.OutboundSseEvent event) {
-        try {
-            listener.sink.send(event).whenComplete((done, failure) -> {
-                if (failure != null) close(listener);
-            });
-        } catch (RuntimeException | Error gone) {   // closed meanwhile
-            close(listener);
-        }
+        if (!listener.sink.send(event, Instant.now())) close(listener);   // closed meanwhile
     }
 
     void close(Listener listener) {
         listeners.remove(listener);
-        try {
-            listener.sink.close();
-        } catch (RuntimeException ignored) {
-            // already closed
-        }
+        listener.sink.close();
     }
 
     @PreDestroy

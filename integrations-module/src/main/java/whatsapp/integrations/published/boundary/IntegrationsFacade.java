@@ -120,6 +120,15 @@ public class IntegrationsFacade implements Integrations {
         return true;
     }
 
+    @EJB
+    whatsapp.integrations.lifecycle.boundary.MonitoringPauses monitoringPauses;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> monitoringPaused(java.util.Collection<String> instanceNames, Instant at) {
+        return monitoringPauses.paused(instanceNames, at);
+    }
+
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long zombies() {
@@ -132,6 +141,20 @@ public class IntegrationsFacade implements Integrations {
     public List<String> eventsAfter(long after, int limit) {
         return em.createNativeQuery("SELECT payload FROM integrations.outbox WHERE sequence > ?1 ORDER BY sequence LIMIT ?2")
                 .setParameter(1, after).setParameter(2, limit).getResultList();
+    }
+
+    @Inject
+    whatsapp.integrations.lifecycle.boundary.PlacementHolds placementHolds;
+
+    @Override
+    public void holdPlacement(Map<String, String> reasonByServer) {
+        placementHolds.hold(reasonByServer);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, String> placementHolds() {
+        return placementHolds.held();
     }
 
     @Override

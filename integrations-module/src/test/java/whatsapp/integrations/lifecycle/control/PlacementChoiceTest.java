@@ -54,4 +54,18 @@ class PlacementChoiceTest {
     void overfullServerCountsAsFull() {
         assertThat(choose(List.of(new Candidate("a", 1, false, 3)), Map.of()).refusals()).containsExactly("a: full (3 of 1)");
     }
+
+    @Test
+    void serversSharingADatabaseGetNoNewInstanceAndAreNeverProbed() {
+        var candidates = List.of(new Candidate("a", 500, false, 0, "shares its database with b"),
+                new Candidate("b", 500, false, 0, "shares its database with a"), new Candidate("c", 500, false, 400));
+        var outcome = choose(candidates, Map.of());
+        assertThat(outcome.server()).contains("c");
+        assertThat(probed).containsExactly("c");
+
+        var none = choose(candidates.subList(0, 2), Map.of());
+        assertThat(none.server()).isEmpty();
+        assertThat(none.held(candidates.subList(0, 2))).isTrue();
+        assertThat(none.reason()).contains("a: shares its database with b", "b: shares its database with a");
+    }
 }

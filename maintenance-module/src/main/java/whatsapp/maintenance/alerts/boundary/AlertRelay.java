@@ -60,16 +60,31 @@ public class AlertRelay {
     final AtomicBoolean running = new AtomicBoolean();
     final AtomicBoolean again = new AtomicBoolean();
 
+    /** A delivery task is queued or gathering and has not started delivering yet. */
+    final AtomicBoolean queued = new AtomicBoolean();
+
+    /**
+     * Once alerts were written: deliver them after {@code alert.gather-millis}, with what else is written meanwhile.
+     * One task at a time waits or gathers, whatever the number of commits (a webhook burst must not fill the executor
+     * with sleeping tasks, each keeping its request's context alive); the every-second timer delivers anything else.
+     */
     public void deliverSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertsWritten written) {
-        executor.execute(() -> {
-            try {
-                Thread.sleep(gatherMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            deliver();
-        });
+        if (!queued.compareAndSet(false, true)) return;
+        try {
+            executor.execute(() -> {
+                try {
+                    Thread.sleep(gatherMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    queued.set(false);
+                }
+                deliver();
+            });
+        } catch (RuntimeException rejected) {   // a saturated executor: the timer delivers within a second
+            queued.set(false);
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)

@@ -194,6 +194,8 @@ public class Alerts {
                 var name = subject.substring(subject.indexOf(':') + 1);
                 if (!watched.contains(name)) gone.add(subject);
                 else if (webhookSettled.contains(name)) settled.add(subject);
+            } else if (subject.startsWith(Subject.WINDOW_PREFIX) || subject.startsWith(Subject.SHARED_DATABASE_PREFIX)) {
+                continue; // maintenance windows and shared databases: resolved by their own owners
             } else if (subject.startsWith(Subject.ZOMBIE_PREFIX)) {
                 // a zombie is connected: only the probe answering, or the instance leaving connected, ends it
                 var name = subject.substring(Subject.ZOMBIE_PREFIX.length());
@@ -215,6 +217,7 @@ public class Alerts {
             candidates.removeIf(subject -> !Subject.DUPLICATE_NUMBER.equals(subject.kind())
                     && flappingNow.contains(subject.instanceNames().get(0)));
         }
+        candidates = unpaused(candidates, now);
         var unresolved = book.unresolved(keys(candidates));
         int ownRaised = (int) candidates.stream().map(Subject::key).distinct().map(unresolved::get)
                 .filter(open -> open != null && !open.lastNoticeAt().isBefore(since)).count();
@@ -282,17 +285,30 @@ public class Alerts {
     }
 
     AlertPolicy.Decision decide(List<Subject> candidates, Instant now, boolean reminders) {
+        candidates = unpaused(candidates, now);
         if (candidates.isEmpty()) return new AlertPolicy.Decision(List.of(), List.of());
         var keys = keys(candidates);
         return AlertPolicy.decide(candidates, book.unresolved(keys), book.lastRaised(keys),
                 Duration.ofMinutes(cooldownMinutes), now, reminders);
     }
 
+    /** Maintenance windows: alerts about instances on a server a window holds now are not raised (a later sweep does). */
+    @Inject
+    whatsapp.maintenance.holds.control.Holds holds;
+
     int raise(List<Subject> subjects, Instant now) {
+        // --- maintenance windows: held, not raised ---
+        subjects = holds.without(subjects, Alerts::heldInstance, subject -> holds.serverOf(heldInstance(subject)));
+        // --- end maintenance windows ---
         int raised = 0;
         for (var subject : subjects)
             if (book.raise(subject, AlertPolicy.body(subject, now, pairingUrl(subject)).toString(), now, webhook.configured())) raised++;
         return raised;
+    }
+
+    /** The instance a window may hold an alert about; none for a duplicate number (it spans instances). */
+    static String heldInstance(Subject subject) {
+        return Subject.DUPLICATE_NUMBER.equals(subject.kind()) ? null : subject.instanceNames().get(0);
     }
 
     /** The link to re-pair the subject's integration, for an alert only a new QR scan repairs; null otherwise. */
@@ -304,6 +320,22 @@ public class Alerts {
                 .map(integration -> AlertPolicy.pairingUrl(pairingUrlTemplate.get(), integration.id().toString(), integration.organizationId()))
                 .orElse(null);
     }
+
+    // --- paused monitoring (issue 16) ---
+    /**
+     * The candidates without those about instances whose monitoring is paused (PUT /integrations/{id}/monitoring), as
+     * the integrations module says: no alert is raised or repeated about them until the pause ends; the first sweep
+     * after it raises what is still wrong. A shared number is left out only when every instance sharing it is paused.
+     */
+    List<Subject> unpaused(List<Subject> candidates, Instant now) {
+        if (candidates.isEmpty()) return candidates;
+        var names = new HashSet<String>();
+        candidates.forEach(subject -> names.addAll(subject.instanceNames()));
+        var paused = integrations.monitoringPaused(names, now);
+        if (paused.isEmpty()) return candidates;
+        return candidates.stream().filter(subject -> !paused.containsAll(subject.instanceNames())).toList();
+    }
+    // --- end of paused monitoring ---
 
     static Collection<String> keys(List<Subject> subjects) {
         var keys = new HashSet<String>();

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import whatsapp.maintenance.jdbc.control.Jdbc;
+import whatsapp.maintenance.jdbc.control.Jdbc.Binder;
+import whatsapp.maintenance.jdbc.control.Jdbc.Reader;
 import whatsapp.maintenance.alerts.entity.AlertState;
 import whatsapp.maintenance.alerts.entity.AlertView;
 import whatsapp.maintenance.alerts.entity.Notice;
@@ -224,14 +227,6 @@ public class AlertBook {
         return connection.createArrayOf("uuid", ids.toArray());
     }
 
-    interface Binder {
-        void bind(Connection connection, java.sql.PreparedStatement statement) throws SQLException;
-    }
-
-    interface Reader<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
     /** A query whose one parameter, when {@code subjects} is set, is that text array. */
     <T> T query(String sql, Collection<String> subjects, Reader<T> reader) {
         return select(sql, (connection, statement) -> {
@@ -240,22 +235,10 @@ public class AlertBook {
     }
 
     <T> T select(String sql, Binder binder, Reader<T> reader) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            binder.bind(connection, statement);
-            try (var rows = statement.executeQuery()) {
-                return reader.read(rows);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading or writing alerts failed: " + e.getSQLState(), e);
-        }
+        return Jdbc.select(dataSource, "Reading or writing alerts", sql, binder, reader);
     }
 
     int update(String sql, Binder binder) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            binder.bind(connection, statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing alerts failed: " + e.getSQLState(), e);
-        }
+        return Jdbc.update(dataSource, "Writing alerts", sql, binder);
     }
 }

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import whatsapp.evolution.instances.entity.CloseReason;
+import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.alerts.entity.AlertState;
 import whatsapp.maintenance.alerts.entity.Notice;
 import whatsapp.maintenance.alerts.entity.Unresolved;
@@ -170,13 +172,20 @@ public final class AlertPolicy {
         }
         boolean stuck = Subject.REPAIR_NEEDED.equals(subject.kind());
         boolean repair = stuck || needsRepairing(subject.detail());
+        // can_send and its plain reason come from the one reason table (CloseReason), as in the API and the history
+        var sending = CloseReason.sending(Status.disconnected, subject.detail());
         json.add("instance_name", name)
                 .add("organization_id", subject.organizationId())
                 .add("reason", subject.detail() == null ? "unknown" : subject.detail())
                 .add("needs_repairing", repair)
-                .add("detail", "WhatsApp instance " + name + " is " + (stuck ? "stuck connecting" : "disconnected")
+                .add("can_send", false)
+                .add("cannot_send_reason", sending.reason())
+                .add("restricted", sending.restricted())
+                .add("detail", "WhatsApp instance " + name + " cannot send: " + sending.reason() + ". It is "
+                        + (stuck ? "stuck connecting" : "disconnected")
                         + (subject.detail() == null ? "" : " (" + subject.detail() + ")")
                         + (repair ? "; the phone must scan a new QR code to pair it again"
+                        : sending.restricted() ? "; Evolution will not reconnect it"
                         : "; Evolution may reconnect it, the next sweeps will tell"));
         if (subject.since() != null) json.add("since", JsonContract.Millis.FORMAT.format(subject.since()));
         return json.add("occurred_at", JsonContract.Millis.FORMAT.format(now));
@@ -198,7 +207,7 @@ public final class AlertPolicy {
      * logged out (401), banned for a while or for good (402, 403, 406). Evolution reconnects every other code.
      */
     public static boolean endsTheSession(String reason) {
-        return reason != null && reason.matches(".*\\b(401|402|403|406)\\b.*");
+        return CloseReason.restricted(reason);
     }
 
     /** A reason such as {@code device_removed (401)} or {@code banned (403)}: only a new QR scan helps. */

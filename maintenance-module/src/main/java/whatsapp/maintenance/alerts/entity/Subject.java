@@ -24,6 +24,11 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     /** More status changes within the flap window than allowed: a reconnect loop. */
     public static final String FLAPPING = "instance.flapping";
 
+    /** A maintenance window ended: what changed in the fleet meanwhile (one alert per window). */
+    public static final String WINDOW_SUMMARY = "maintenance_window.summary";
+    /** Two Evolution servers list the same instance ids: one database under one client name (440 conflict loops). */
+    public static final String SHARED_DATABASE = "evolution.shared_database";
+
     public Subject {
         instanceNames = List.copyOf(instanceNames);
     }
@@ -66,6 +71,9 @@ public record Subject(String kind, List<String> instanceNames, String organizati
         if (RECREATED.equals(kind)) return RECREATED_PREFIX + instanceNames.get(0);
         if (WEBHOOK_DRIFT.equals(kind)) return WEBHOOK_PREFIX + instanceNames.get(0);
         if (FLAPPING.equals(kind)) return flappingKey(instanceNames.get(0));
+        if (WINDOW_SUMMARY.equals(kind)) return WINDOW_PREFIX + detail.split("[ :]")[2];
+        if (SHARED_DATABASE.equals(kind))
+            return sharedDatabaseKey(List.of(detail.substring(SHARED_DATABASE_REASON.length()).split(" and ")));
         return DUPLICATE_NUMBER.equals(kind) ? numberKey(detail) : instanceKey(instanceNames.get(0));
     }
 
@@ -78,6 +86,27 @@ public record Subject(String kind, List<String> instanceNames, String organizati
     public static final String RECREATED_PREFIX = "recreated:";
     public static final String WEBHOOK_PREFIX = "webhook:";
     public static final String FLAPPING_PREFIX = "flapping:";
+    public static final String WINDOW_PREFIX = "window:";
+    public static final String SHARED_DATABASE_PREFIX = "servers:";
+
+    /**
+     * @param instanceNames the instances the summary names (at least one entry: the alerts table needs one)
+     * @param counts        what changed, in words: the alert's reason after the window's id
+     */
+    public static Subject windowSummary(java.util.UUID windowId, List<String> instanceNames, String counts) {
+        return new Subject(WINDOW_SUMMARY, instanceNames, null, "maintenance window " + windowId + ": " + counts, null);
+    }
+
+    static final String SHARED_DATABASE_REASON = "shared database: ";
+
+    /** @param servers the two servers; @param example an instance both list */
+    public static Subject sharedDatabase(List<String> servers, String example) {
+        return new Subject(SHARED_DATABASE, List.of(example), null, SHARED_DATABASE_REASON + String.join(" and ", servers), null);
+    }
+
+    public static String sharedDatabaseKey(List<String> servers) {
+        return SHARED_DATABASE_PREFIX + String.join("+", servers.stream().sorted().toList());
+    }
 
     public static String flappingKey(String instanceName) {
         return FLAPPING_PREFIX + instanceName;

@@ -9,14 +9,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import whatsapp.maintenance.timers.control.NodeTimer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,28 +41,16 @@ public class RollingWebhookCheck {
     @ConfigProperty(name = "webhook-check.tick-seconds", defaultValue = "60")
     int tickSeconds;
 
-    final AtomicBoolean running = new AtomicBoolean();
+    final NodeTimer timer = new NodeTimer("The rolling webhook check", LOG);
 
     @PostConstruct
     void schedule() {
-        if (tickSeconds <= 0) {
-            LOG.info("The rolling webhook check is off (WEBHOOK_CHECK_TICK_SECONDS=0)");
-            return;
-        }
-        long millis = tickSeconds * 1000L;
-        timers.createIntervalTimer(millis, millis, new TimerConfig("webhook-check", false));
+        timer.schedule(timers, tickSeconds, "WEBHOOK_CHECK_TICK_SECONDS=0");
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire() {
-        if (!running.compareAndSet(false, true)) return;
-        try {
-            check.tick(Duration.ofSeconds(tickSeconds));
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Rolling webhook check failed: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        timer.tick(() -> check.tick(Duration.ofSeconds(tickSeconds)));
     }
 }

@@ -1,6 +1,8 @@
 package whatsapp.maintenance.fleethealth.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,11 +17,12 @@ import whatsapp.evolution.instances.boundary.EvolutionFleet;
 import whatsapp.maintenance.servers.boundary.FleetListings;
 import whatsapp.maintenance.servers.entity.ServerListing;
 import whatsapp.maintenance.servers.entity.ServerRows;
-import whatsapp.evolution.instances.entity.Lookup;
+import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.alerts.boundary.Alerts;
+import whatsapp.maintenance.fleethealth.control.Confirmations;
 import whatsapp.maintenance.fleethealth.control.FleetComparison;
 import whatsapp.maintenance.fleethealth.control.Stopwatch;
 import whatsapp.maintenance.fleethealth.entity.AfterSweep;
@@ -72,6 +75,10 @@ public class HealthSweep {
 
     @Inject
     MaintenanceMeters meters;
+
+    /** Where confirmations run beside the sweep's own thread. */
+    @Resource
+    ManagedExecutorService executor;
 
     /** Rows absent from the listing rechecked per sweep; a listing that lost everything must not mean 10,000 calls. */
     @Inject
@@ -138,6 +145,7 @@ public class HealthSweep {
         var changes = integrations.observe(comparison.observations(), Source.sweep);
         watch.lap("observe");
         var recreated = identities(rows, servers.instances(listed));
+        sharedDatabases(listed);
         var cacheEntries = refreshRoutingCache();
         watch.lap("cache");
         var after = comparison.after(changes);
@@ -186,20 +194,20 @@ public class HealthSweep {
     }
 
     /**
-     * Each status change the listing suggests, confirmed with Evolution's live state first; after one confirmation
-     * that Evolution could not answer, the others are left to the next sweep rather than waited for one by one.
+     * Each status change the listing suggests, confirmed with Evolution's live state first, up to
+     * {@value #CONFIRM_PARALLEL} at once; after one confirmation that a server could not answer, its others are left
+     * to the next sweep rather than waited for one by one.
      */
     void confirm(FleetComparison comparison) {
         var rows = comparison.toConfirm(maxConfirmations);
-        var troubled = new HashSet<String>();
-        for (var row : rows) {
-            var live = troubled.contains(row.evolutionServer())
-                    ? new Lookup.Unavailable("skipped after an earlier confirmation failed")
-                    : fleet.on(row.evolutionServer()).liveState(row.instanceName());
-            if (live instanceof Lookup.Unavailable) troubled.add(row.evolutionServer());
-            comparison.confirmed(row, live);
-        }
+        var live = Confirmations.ask(rows, IntegrationSummary::evolutionServer,
+                row -> fleet.on(row.evolutionServer()).liveState(row.instanceName()), CONFIRM_PARALLEL,
+                executor == null ? Runnable::run : executor);
+        for (int i = 0; i < rows.size(); i++) comparison.confirmed(rows.get(i), live.get(i));
     }
+
+    /** Confirmations asked at once: 200 of them at 5 ms each took a second one by one. */
+    static final int CONFIRM_PARALLEL = 16;
 
     /**
      * Instances deleted and created again behind our back (a known name listed with another Evolution id): audited, an
@@ -229,6 +237,21 @@ public class HealthSweep {
     }
 
     static final String ACTOR = "system:health-sweep";
+
+    @EJB
+    whatsapp.maintenance.servers.boundary.SharedDatabases sharedDatabases;
+
+    /**
+     * Servers listing the same instance ids (one database, one client name): alerted, held from placement; resolved
+     * and released once no longer seen. A failure is logged and never fails the sweep.
+     */
+    void sharedDatabases(List<ServerListing> listed) {
+        try {
+            sharedDatabases.review(listed);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Health sweep: shared databases not reviewed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
 
     /** Rows whose webhook is ours again (verified) and that were not found recreated by this sweep. */
     static java.util.Set<String> settled(List<whatsapp.integrations.api.IntegrationSummary> rows, java.util.Set<String> recreated) {

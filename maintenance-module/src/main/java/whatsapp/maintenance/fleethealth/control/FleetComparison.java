@@ -201,7 +201,8 @@ public final class FleetComparison {
         var connectedAt = change != null && change.to() == Status.connected && row.connectedAt() == null
                 ? change.at() : row.connectedAt();
         var phone = seen != null && seen.phoneNumber() != null ? seen.phoneNumber() : row.phoneNumber();
-        return new InstanceState(row.instanceName(), row.organizationId(), status, reason, since, connectedAt, phone, listed);
+        return new InstanceState(row.instanceName(), row.organizationId(), status, reason, since, connectedAt, phone, listed,
+                row.evolutionServer());
     }
 
     static Instant first(Instant... candidates) {

@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import whatsapp.evolution.instances.entity.CloseReason;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Status;
 import whatsapp.web.paging.Cursor;
@@ -56,15 +57,19 @@ public record FleetStatus(boolean success, Counts summary, List<InstanceStatus> 
      * @param probeAnswer   what the probe got from a zombie
      */
     @JsonbPropertyOrder({"instanceName", "organizationId", "status", "enabled", "healthy", "connectedAt", "disconnectReason",
-            "lastUpdated", "webhookUnverified", "health", "probeFailedAt", "probeAnswer"})
+            "canSend", "cannotSendReason", "restricted", "lastUpdated", "webhookUnverified", "health", "probeFailedAt",
+            "probeAnswer"})
     public record InstanceStatus(String instanceName, String organizationId, Status status, boolean enabled, boolean healthy,
-                                 Instant connectedAt, String disconnectReason, Instant lastUpdated,
+                                 Instant connectedAt, String disconnectReason, boolean canSend, String cannotSendReason,
+                                 boolean restricted, Instant lastUpdated,
                                  boolean webhookUnverified, String health, Instant probeFailedAt, String probeAnswer) {
 
         static InstanceStatus of(IntegrationSummary row) {
             boolean zombie = row.zombie();
+            var sending = CloseReason.sending(row.status(), row.disconnectReason());
             return new InstanceStatus(row.instanceName(), row.organizationId(), row.status(), row.enabled(), row.status().healthy(),
-                    row.connectedAt(), row.disconnectReason(), row.updatedAt(), row.webhookUnverified(),
+                    row.connectedAt(), row.disconnectReason(), sending.canSend(), sending.reason(), sending.restricted(),
+                    row.updatedAt(), row.webhookUnverified(),
                     zombie ? "zombie" : "ok", zombie ? row.probeFailedAt() : null, zombie ? row.probeAnswer() : null);
         }
     }

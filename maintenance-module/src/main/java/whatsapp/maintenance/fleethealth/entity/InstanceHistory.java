@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import whatsapp.evolution.instances.entity.CloseReason;
 import whatsapp.integrations.api.Source;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
@@ -24,11 +25,15 @@ public record InstanceHistory(boolean success, String instanceName, Status statu
     public record Uptime(@JsonbProperty("24h") double day, @JsonbProperty("7d") double week, @JsonbProperty("30d") double month) {
     }
 
-    @JsonbPropertyOrder({"from", "to", "reason", "at", "source"})
-    public record Change(Status from, Status to, String reason, Instant at, Source source) {
+    /** @param canSend whether the instance could send after this change; why not in plain words: {@code cannotSendReason} */
+    @JsonbPropertyOrder({"from", "to", "reason", "canSend", "cannotSendReason", "restricted", "at", "source"})
+    public record Change(Status from, Status to, String reason, boolean canSend, String cannotSendReason, boolean restricted,
+                         Instant at, Source source) {
 
         public static Change of(StatusChange change) {
-            return new Change(change.from(), change.to(), change.reason(), change.at(), change.source());
+            var sending = CloseReason.sending(change.to(), change.reason());
+            return new Change(change.from(), change.to(), change.reason(), sending.canSend(), sending.reason(),
+                    sending.restricted(), change.at(), change.source());
         }
     }
 }

@@ -52,13 +52,37 @@ public class AutoHeal {
     @ConfigProperty(name = "heal.max-restarts-per-sweep", defaultValue = "20")
     int maxRestartsPerSweep;
 
+    /** Maintenance windows: no restart of an instance on a server a window holds now. */
+    @Inject
+    whatsapp.maintenance.holds.control.Holds holds;
+
     public Healing heal(List<InstanceState> states, Instant now) {
         var threshold = Duration.ofMinutes(connectingMinutes);
+        // judged once; only what the auto-heal would act on is asked about windows and pauses
+        var verdicts = new java.util.IdentityHashMap<InstanceState, HealPolicy.Verdict>();
+        var acting = new ArrayList<InstanceState>();
+        for (var state : states) {
+            var verdict = HealPolicy.judge(state, threshold, now);
+            if (verdict == HealPolicy.Verdict.NOT_STUCK) continue;
+            verdicts.put(state, verdict);
+            acting.add(state);
+        }
+        // --- maintenance windows: held, no restart ---
+        acting = new ArrayList<>(holds.without(acting, InstanceState::instanceName, InstanceState::evolutionServer));
+        // --- end maintenance windows ---
+        // --- paused monitoring (issue 16): the auto-heal leaves a paused instance alone ---
+        var paused = acting.isEmpty() ? java.util.Set.<String>of()
+                : integrations.monitoringPaused(acting.stream().map(InstanceState::instanceName).toList(), now);
+        // --- end of paused monitoring ---
         var report = new ArrayList<HealAttempt>();
         var repairNeeded = new ArrayList<InstanceState>();
         var stuck = new ArrayList<InstanceState>();
-        for (var state : states) {
-            switch (HealPolicy.judge(state, threshold, now)) {
+        for (var state : acting) {
+            if (paused.contains(state.instanceName())) {
+                report.add(new HealAttempt(state.instanceName(), HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone"));
+                continue;
+            }
+            switch (verdicts.get(state)) {
                 case RESTART -> stuck.add(state);
                 case REPAIR_NEEDED -> {
                     repairNeeded.add(state);
@@ -104,6 +128,12 @@ public class AutoHeal {
      * @param lastCloseReason the row's recorded disconnect reason, e.g. {@code device_removed (401)}, or null
      */
     public HealAttempt restartZombie(String name, String lastCloseReason, Instant now) {
+        if (!integrations.monitoringPaused(List.of(name), now).isEmpty())
+            return new HealAttempt(name, HealAttempt.PAUSED, "monitoring paused: the auto-heal leaves it alone");
+        // --- maintenance windows: held, no restart ---
+        if (holds.holds(name))
+            return new HealAttempt(name, HealAttempt.SUPPRESSED, "held by a maintenance window");
+        // --- end maintenance windows ---
         if (lastCloseReason != null && HealPolicy.REPAIR_CODES.stream().anyMatch(code -> lastCloseReason.contains("(" + code + ")")))
             return new HealAttempt(name, HealAttempt.REPAIR_NEEDED, "session ended by WhatsApp (" + lastCloseReason
                     + "); a restart cannot pair it again: scan a new QR code");

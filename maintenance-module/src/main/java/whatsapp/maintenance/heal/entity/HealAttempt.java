@@ -3,7 +3,8 @@ package whatsapp.maintenance.heal.entity;
 /**
  * What the auto-heal did about one instance stuck in {@code connecting}.
  *
- * @param outcome {@code restarted}, {@code failed}, {@code missing}, {@code rate_limited} or {@code repair_needed}
+ * @param outcome {@code restarted}, {@code failed}, {@code missing}, {@code rate_limited}, {@code repair_needed},
+ *                {@code suppressed} or {@code monitoring_paused}
  */
 public record HealAttempt(String instanceName, String outcome, String detail) {
 
@@ -14,4 +15,6 @@ public record HealAttempt(String instanceName, String outcome, String detail) {
     public static final String REPAIR_NEEDED = "repair_needed";
     /** flapping: the auto-heal holds off until the instance is stable */
     public static final String SUPPRESSED = "suppressed";
+    /** its monitoring is paused (PUT /integrations/{id}/monitoring): the auto-heal leaves it alone until the pause ends */
+    public static final String PAUSED = "monitoring_paused";
 }

@@ -9,7 +9,9 @@ import whatsapp.integrations.api.Status;
  *
  * @param statusChangedAt since when the instance has had {@code status}
  * @param listed          what Evolution listed (or the recheck found), null when it said nothing usable
+ * @param evolutionServer the Evolution server the row lives on
  */
 public record InstanceState(String instanceName, String organizationId, Status status, String disconnectReason,
-                            Instant statusChangedAt, Instant connectedAt, String phoneNumber, EvolutionInstance listed) {
+                            Instant statusChangedAt, Instant connectedAt, String phoneNumber, EvolutionInstance listed,
+                            String evolutionServer) {
 }

@@ -9,14 +9,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import whatsapp.maintenance.timers.control.NodeTimer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,29 +42,16 @@ public class RollingProbe {
     @ConfigProperty(name = "probe.tick-seconds", defaultValue = "10")
     int tickSeconds;
 
-    final AtomicBoolean running = new AtomicBoolean();
+    final NodeTimer timer = new NodeTimer("The rolling liveness probe", LOG);
 
     @PostConstruct
     void schedule() {
-        if (!check.on() || tickSeconds <= 0) {
-            LOG.info("The rolling liveness probe is off (" + (check.on() ? "PROBE_TICK_SECONDS=0" : "no PROBE_NUMBER") + ")");
-            return;
-        }
-        long millis = tickSeconds * 1000L;
-        timers.createIntervalTimer(millis, millis, new TimerConfig("liveness-probe", false));
-        LOG.info(() -> "The rolling liveness probe looks every " + tickSeconds + " s");
+        timer.schedule(timers, check.on() ? tickSeconds : 0, check.on() ? "PROBE_TICK_SECONDS=0" : "no PROBE_NUMBER");
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire() {
-        if (!running.compareAndSet(false, true)) return;
-        try {
-            check.tick(Duration.ofSeconds(tickSeconds));
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Rolling liveness probe failed: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        timer.tick(() -> check.tick(Duration.ofSeconds(tickSeconds)));
     }
 }

@@ -63,6 +63,11 @@ public class MaintenanceMeters {
         registry.counter("whatsapp.webhook.checks", tags("outcome", outcome)).increment();
     }
 
+    /** {@code whatsapp_maintenance_windows_total{event}}: maintenance windows {@code created}, {@code ended_early}, {@code summarized}. */
+    public void window(String event) {
+        registry.counter("whatsapp.maintenance.windows", tags("event", event)).increment();
+    }
+
     /** {@code whatsapp_probes_total{outcome}}: liveness probes by final answer ({@code alive}, {@code dead}, {@code unknown}). */
     public void probe(String outcome) {
         registry.counter("whatsapp.probes", tags("outcome", outcome)).increment();

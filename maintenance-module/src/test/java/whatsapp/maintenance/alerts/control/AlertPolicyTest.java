@@ -107,6 +107,25 @@ class AlertPolicyTest {
     }
 
     @Test
+    void anAlertAboutADisconnectionSaysThatItCannotSendAndWhyInPlainWords() {
+        var removed = AlertPolicy.body(Subject.disconnected("clinic-a-1", "org-a", "device_removed (401)", NOW), NOW);
+        assertThat(removed.getBoolean("can_send")).isFalse();
+        assertThat(removed.getString("cannot_send_reason")).isEqualTo("removed from the phone: scan a new QR code");
+        assertThat(removed.getBoolean("restricted")).isTrue();
+        assertThat(removed.getString("detail")).startsWith("WhatsApp instance clinic-a-1 cannot send: removed from the phone");
+
+        var banned = AlertPolicy.body(Subject.disconnected("clinic-a-1", "org-a", "temporarily_banned (402)", NOW), NOW);
+        assertThat(banned.getString("cannot_send_reason")).isEqualTo("temporarily banned by WhatsApp");
+        assertThat(banned.getBoolean("restricted")).isTrue();
+        assertThat(banned.getBoolean("needs_repairing")).isFalse();
+        assertThat(banned.getString("detail")).contains("Evolution will not reconnect it");
+
+        var lost = AlertPolicy.body(Subject.disconnected("clinic-a-1", "org-a", "connection_lost (408)", NOW), NOW);
+        assertThat(lost.getString("cannot_send_reason")).startsWith("reconnecting");
+        assertThat(lost.getBoolean("restricted")).isFalse();
+    }
+
+    @Test
     void reasonsThatNeedANewQrScan() {
         assertThat(AlertPolicy.needsRepairing("device_removed (401)")).isTrue();
         assertThat(AlertPolicy.needsRepairing("banned (403)")).isTrue();

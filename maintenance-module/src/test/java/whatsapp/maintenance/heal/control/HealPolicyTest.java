@@ -33,16 +33,16 @@ class HealPolicyTest {
     @Test
     void aNeverPairedInstanceWaitingForItsQrIsNotStuck() {
         var state = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), null, null,
-                listed(ConnectionState.connecting, null, null));
+                listed(ConnectionState.connecting, null, null), "default");
         assertThat(HealPolicy.judge(state, TEN_MINUTES, NOW)).isEqualTo(NOT_STUCK);
     }
 
     @Test
     void evolutionMustAgreeThatItIsConnecting() {
         var state = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511",
-                listed(ConnectionState.open, null, null));
+                listed(ConnectionState.open, null, null), "default");
         assertThat(HealPolicy.judge(state, TEN_MINUTES, NOW)).isEqualTo(NOT_STUCK);
-        var unlisted = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511", null);
+        var unlisted = new InstanceState("clinic-a-1", "org", Status.connecting, null, NOW.minus(Duration.ofHours(1)), PAIRED, "5511", null, "default");
         assertThat(HealPolicy.judge(unlisted, TEN_MINUTES, NOW)).isEqualTo(NOT_STUCK);
     }
 
@@ -62,7 +62,7 @@ class HealPolicyTest {
 
     static InstanceState connecting(Instant since, Instant connectedAt, Integer code, Instant disconnectedAt) {
         return new InstanceState("clinic-a-1", "org", Status.connecting, null, since, connectedAt, "5511999990000",
-                listed(ConnectionState.connecting, code, disconnectedAt));
+                listed(ConnectionState.connecting, code, disconnectedAt), "default");
     }
 
     static EvolutionInstance listed(ConnectionState state, Integer code, Instant disconnectedAt) {

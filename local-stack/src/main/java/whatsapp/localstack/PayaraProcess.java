@@ -34,6 +34,15 @@ public final class PayaraProcess extends WildFlyProcess {
 
     final int adminPort;
 
+    /**
+     * One CDI container for the whole EAR (Payara's {@code fish.payara.ear-combined-cdi-deployment}, read from the
+     * deployment's properties by its Weld integration). Without it Payara starts a Weld container per WAR of an EAR
+     * that has no EJB module, and each makes its own client proxies of the {@code ear/lib} beans in the one library
+     * class loader: made concurrently (a health request while the next WAR deploys) they collide
+     * ({@code LinkageError: attempted duplicate class definition for ...$Proxy$_$$_WeldClientProxy}, WELD-001524).
+     */
+    static final String DEPLOY_PROPERTIES = "fish.payara.ear-combined-cdi-deployment=true";
+
     public PayaraProcess(Path home, Map<String, String> environment, Path log, boolean inheritOutput, int portOffset) {
         super(home, environment, log, inheritOutput, portOffset);
         this.adminPort = Integer.getInteger("payara.admin-port", ADMIN + portOffset);
@@ -59,7 +68,7 @@ public final class PayaraProcess extends WildFlyProcess {
         Files.writeString(domainXml, withPorts(Files.readString(domainXml, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         Files.copy(home.resolve("whatsapp/pre-boot-commands.asadmin"), baseDir.resolve("pre-boot-commands.asadmin"));
         var commands = new ArrayList<>(Files.readAllLines(home.resolve("whatsapp/post-boot-commands.asadmin")));
-        commands.add("deploy --force=true --name whatsapp-integrations " + home.resolve("deploy/whatsapp-integrations.ear").toAbsolutePath().normalize());
+        commands.add("deploy --force=true --name whatsapp-integrations --properties " + DEPLOY_PROPERTIES + " " + home.resolve("deploy/whatsapp-integrations.ear").toAbsolutePath().normalize());
         Files.write(baseDir.resolve("post-boot-commands.asadmin"), commands, StandardCharsets.UTF_8);
         this.baseDir = baseDir;
         return this;

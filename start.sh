@@ -4,7 +4,8 @@
 # EVOLUTION_API_KEY, MP_JWT_VERIFY_PUBLICKEY_LOCATION/MP_JWT_VERIFY_ISSUER switch each part to a
 # real one. STACK_DIR (default .local-stack) and STACK_PORT_OFFSET (default 0, added to 8080 and
 # 9990) let a second stack run beside the first; MAVEN_ARGS (e.g. -Dmaven.repo.local=...) is
-# passed to every Maven run. Ctrl-C stops everything.
+# passed to every Maven run. SERVER=payara runs the same EAR on Payara Server 6 instead of WildFly
+# (HTTP 8080 + STACK_PORT_OFFSET; health and metrics on that port too). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 export STACK_DIR="${STACK_DIR:-$PWD/.local-stack}"

@@ -38,7 +38,7 @@ class HistoryIT {
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "java:/jdbc/WhatsAppDS")
     DataSource dataSource;
 
     Rows rows;

@@ -45,7 +45,7 @@ class ObserveIT {
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
+    @Resource(lookup = "java:/jdbc/WhatsAppDS")
     DataSource dataSource;
 
     Rows rows;

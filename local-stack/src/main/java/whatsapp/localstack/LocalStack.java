@@ -100,7 +100,12 @@ public final class LocalStack implements AutoCloseable {
                 progress.accept("==> The last run of " + workDir + " did not stop cleanly; stopped what it left running: "
                         + String.join(", ", leftovers));
             }
-            if (freshDatabase) Files.deleteIfExists(workDir.resolve("server.log"));
+            // a fresh run starts a fresh log; the last run's stays beside it (a failed boot is diagnosed from it even
+            // after the next attempt, e.g. the next test class's)
+            if (freshDatabase && Files.exists(workDir.resolve("server.log"))) {
+                Files.move(workDir.resolve("server.log"), workDir.resolve("server.previous.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             stack.startDatabase(freshDatabase);
             stack.startRedis();
             stack.startEvolution();
@@ -111,14 +116,15 @@ public final class LocalStack implements AutoCloseable {
             stack.serverEnv.putIfAbsent("NODE_ID", stack.env.getOrDefault("NODE_ID", "127.0.0.1:" + (8080 + portOffset)));
             stack.serverEnv.putAll(overrides);
             stack.serverHome = serverHome;
-            stack.server = new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"),
-                    inheritServerOutput, portOffset);
+            stack.server = PayaraProcess.selected()
+                    ? new PayaraProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"), inheritServerOutput, portOffset)
+                    : new WildFlyProcess(serverHome, stack.serverEnv, workDir.resolve("server.log"), inheritServerOutput, portOffset);
             // a server directory of its own (configuration and deployments copied from the provisioned server): two
             // stacks of one provisioned server (a second ./start.sh, the system tests' launcher restart) must never
             // share data, tmp and log, or one deletes the deployment files the other is running from
             stack.server.withOwnBaseDir(workDir.resolve("standalone"));
             stack.server.pidFile = new PidFile(workDir.resolve("server.pid"));
-            progress.accept("==> Server: WildFly with the EAR on " + stack.server.httpUrl() + " (log: "
+            progress.accept("==> Server: " + stack.server.name() + " with the EAR on " + stack.server.httpUrl() + " (log: "
                     + workDir.resolve("server.log") + ")");
             stack.server.start(Duration.ofSeconds(180));
             return stack;
@@ -213,7 +219,9 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Path key = tokens.writePublicKey(workDir.resolve("jwt/dev-public-key.pem"));
-        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toAbsolutePath().toString());
+        // Payara reads a location as a class-path resource or a URL, not as a file path: a file: URL there
+        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PayaraProcess.selected() ? key.toAbsolutePath().toUri().toString()
+                : key.toAbsolutePath().toString());
         serverEnv.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         serverEnv.put("MP_JWT_VERIFY_AUDIENCES", DevTokens.AUDIENCE);   // the development tokens carry it
     }

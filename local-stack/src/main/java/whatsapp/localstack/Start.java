@@ -13,6 +13,7 @@ import java.util.Map;
  * {@code NODES} (default 1) starts that many WildFly nodes over the same PostgreSQL, Redis and simulator, node
  * <i>i</i> at port offset {@code STACK_PORT_OFFSET + 100·(i−1)} with its own base directory {@code node-<i>}, behind
  * a {@link RoundRobinFront} on port {@code 8000 + STACK_PORT_OFFSET}: the one URL clients and Evolution's webhooks use.
+ * {@code SERVER=payara} runs Payara Server ({@code payara-server/target/payara6}) instead of WildFly, one node.
  */
 public final class Start {
 
@@ -36,8 +37,9 @@ public final class Start {
         // on a cluster, Evolution sends its webhooks to the front, as it would to a production load balancer
         Map<String, String> settings = nodes > 1 && System.getenv("PUBLIC_URL") == null ? Map.of("PUBLIC_URL", frontUrl) : Map.of();
         try {
-            stack = LocalStack.start(workDir, root.resolve("ear/target/server"), false, false, settings, portOffset,
-                    System.out::println);
+            if (PayaraProcess.selected() && nodes > 1) throw new IllegalArgumentException("NODES > 1 runs WildFly only");
+            stack = LocalStack.start(workDir, root.resolve(PayaraProcess.selected() ? "payara-server/target/payara6" : "ear/target/server"),
+                    false, false, settings, portOffset, System.out::println);
             for (int i = 2; i <= nodes; i++) stack.startNode("node-" + i, portOffset + NODE_PORT_STEP * (i - 1), Map.of());
             if (nodes > 1) {
                 var behind = new java.util.ArrayList<RoundRobinFront.Node>();

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The provisioned WildFly ({@code ear/target/server}) as a child process: started with the
  * environment the stack computed, ready once MP Health says so, stoppable gently or with kill -9.
+ * {@link PayaraProcess} runs Payara Server the same way ({@code SERVER=payara}).
  */
-public final class WildFlyProcess {
+public class WildFlyProcess {
 
     /**
      * Sized for a 2-core box so resident memory stays under 600 MB even after a 50,000-instance sweep
@@ -130,6 +131,16 @@ public final class WildFlyProcess {
         return true;
     }
 
+    /** What the launcher and the logs call this server. */
+    public String name() {
+        return "WildFly";
+    }
+
+    /** Whether {@code /health/ready}'s 200 {@code body} means the application is up (not merely the server). */
+    boolean readyBody(String body) {
+        return true;
+    }
+
     /** A server already answering on our ports would be mistaken for ours: refuse to start instead. */
     static void requireFree(int port) throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
@@ -149,17 +160,17 @@ public final class WildFlyProcess {
         var ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).timeout(Duration.ofSeconds(3)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) throw new IOException("WildFly exited with " + process.exitValue() + "; see " + log);
+            if (!process.isAlive()) throw new IOException(name() + " exited with " + process.exitValue() + "; see " + log);
             try {
                 var answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) return;
+                if (answer.statusCode() == 200 && readyBody(answer.body())) return;
                 if (answer.body().contains("\"FAILED\"")) throw new IOException("The deployment failed; see " + log);
             } catch (java.net.ConnectException | java.net.http.HttpTimeoutException notYet) {
                 // still booting
             }
             Thread.sleep(250);
         }
-        throw new IOException("WildFly not ready within " + timeout + "; see " + log);
+        throw new IOException(name() + " not ready within " + timeout + "; see " + log);
     }
 
     public String httpUrl() {
@@ -168,6 +179,11 @@ public final class WildFlyProcess {
 
     public String managementUrl() {
         return "http://127.0.0.1:" + (9990 + portOffset);
+    }
+
+    /** Prometheus text of the application's meters. */
+    public String metricsUrl() {
+        return managementUrl() + "/metrics";
     }
 
     /** Graceful stop: SIGTERM to the JVM, which the launch script forwards. */

@@ -1,9 +1,9 @@
 package whatsapp.infrastructure.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
@@ -20,8 +20,8 @@ public class SchemaStarted implements HealthCheck {
             SELECT count(*) FROM information_schema.tables
             WHERE table_name = 'flyway_schema_history' AND table_schema = ANY (?)""";
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     @Override
     public HealthCheckResponse call() {

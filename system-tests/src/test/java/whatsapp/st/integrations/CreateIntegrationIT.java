@@ -210,7 +210,8 @@ class CreateIntegrationIT {
         assertThat(Http.delete(Service.integrations("/" + id), Service.member("org-member-2")).status()).isEqualTo(404);
         assertThat(Http.get(Service.integrations("?organization_id=org-member-2"), Service.member("org-member-1")).status())
                 .isEqualTo(403);
-        assertThat(Http.get(Service.integrations(""), Service.member("org-member-1")).status()).isEqualTo(403);
+        // "?": no organization_id, and the form Service moves below Payara's context-root redirect
+        assertThat(Http.get(Service.integrations("?"), Service.member("org-member-1")).status()).isEqualTo(403);
         var list = Http.get(Service.integrations("?organization_id=org-member-1"), Service.member("org-member-1"));
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().getJsonArray("integrations")).hasSize(1);

@@ -3,6 +3,7 @@ package whatsapp.st.systems;
 import java.nio.file.Path;
 import java.util.Map;
 import whatsapp.localstack.LocalStack;
+import whatsapp.localstack.PayaraProcess;
 import whatsapp.localstack.RoundRobinFront;
 import whatsapp.localstack.WildFlyProcess;
 
@@ -96,9 +97,14 @@ public final class Stack {
     public static synchronized LocalStack get() {
         if (stack == null) {
             try {
+                // -Dstack.server=payara: Payara Server (payara-server/target/payara6), its ports moved by another
+                // payara.port-offset (default 700) above this JVM's, so that they never meet a WildFly's
+                boolean payara = PayaraProcess.selected();
                 stack = LocalStack.start(Path.of(System.getProperty("stack.dir", "target/local-stack")),
-                        Path.of(System.getProperty("wildfly.home", "../ear/target/server")), true, false, TEST_SETTINGS,
-                        PORT_OFFSET);
+                        payara ? Path.of(System.getProperty("payara.home", "../payara-server/target/payara6"))
+                                : Path.of(System.getProperty("wildfly.home", "../ear/target/server")),
+                        true, false, TEST_SETTINGS,
+                        payara ? PORT_OFFSET + Integer.getInteger("payara.port-offset", 700) : PORT_OFFSET);
             } catch (Exception e) {
                 throw new IllegalStateException("The local stack did not start: " + e.getMessage(), e);
             }

@@ -342,21 +342,29 @@ public class Evolution implements AutoCloseable {
                 answer -> answer), wait);
     }
 
+    /** The default managed executor: the standard name, WildFly's global name, Payara's global name. */
+    static final List<String> DEFAULT_EXECUTOR_NAMES = List.of("java:comp/DefaultManagedExecutorService",
+            "java:jboss/ee/concurrency/executor/default", "concurrent/__defaultManagedExecutorService");
+
     /**
      * Where key proofs run: the server's default managed executor when there is one, else a daemon thread of our
      * own (tests, tools), stopped by {@link #close()}.
      */
     Executor proofExecutor() {
-        try {
-            return InitialContext.doLookup("java:jboss/ee/concurrency/executor/default");
-        } catch (NamingException | RuntimeException | NoClassDefFoundError notInAServer) {
-            ownProofThread = Executors.newSingleThreadExecutor(task -> {
-                var thread = new Thread(task, "evolution-key-proof");
-                thread.setDaemon(true);
-                return thread;
-            });
-            return ownProofThread;
+        // the standard name first; the server's global names after it, for a thread that has no component context
+        for (var name : DEFAULT_EXECUTOR_NAMES) {
+            try {
+                return InitialContext.doLookup(name);
+            } catch (NamingException | RuntimeException | NoClassDefFoundError notHere) {
+                // the next name, or our own thread
+            }
         }
+        ownProofThread = Executors.newSingleThreadExecutor(task -> {
+            var thread = new Thread(task, "evolution-key-proof");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return ownProofThread;
     }
 
     static <T> T orUnavailable(String doubt, T answer, Function<String, ? extends T> unavailable) {

@@ -1,20 +1,21 @@
 package whatsapp.evolution.instances.boundary;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import whatsapp.infrastructure.metrics.MeterRegistries;
 
 /**
  * The Evolution servers of this deployment, one {@link Evolution} (clients, key proof, timers tagged {@code server})
@@ -30,21 +31,66 @@ public class EvolutionFleet {
     EvolutionConfiguration configuration;
 
     @Inject
-    Instance<MeterRegistry> registries;
+    MeterRegistries registries;
 
     EvolutionServers servers;
     final Map<String, Evolution> configured = new LinkedHashMap<>();
     final Map<String, Evolution> unconfigured = new ConcurrentHashMap<>();
 
+    /** How often the servers are set up at boot before the deployment fails, and the pause between two tries. */
+    static final int SETUP_ATTEMPTS = 3;
+    Duration setupPause = Duration.ofSeconds(1);
+
+    /**
+     * Sets the servers up; a configuration error ({@link IllegalArgumentException}) fails at once, anything else is
+     * tried again twice: on Payara each WAR of the EAR makes its own instance of this bean while the deployment goes on,
+     * and the server's health checks run the application's checks on an HTTP thread meanwhile, so a failure of the
+     * server's own services then (configuration, naming, REST client builder) need not recur a second later.
+     */
     @PostConstruct
     void start() {
-        servers = configuration.servers();
-        servers.warnings().forEach(LOG::warning);
-        var registry = registries.isResolvable() ? registries.get() : null;
-        for (var server : servers.servers()) {
-            configured.put(server.name(), new Evolution(server.name(), configuration.settings(server), registry,
-                    Clock.systemUTC()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                configure();
+                return;
+            } catch (RuntimeException | Error e) {
+                // the server may report only its own wrapper (Payara: WELD-000049 without the cause): say what failed here
+                boolean last = attempt == SETUP_ATTEMPTS || e instanceof IllegalArgumentException || e instanceof Error;
+                LOG.log(last ? Level.SEVERE : Level.WARNING, "The Evolution servers could not be set up (attempt " + attempt
+                        + " of " + SETUP_ATTEMPTS + (last ? "" : "; trying again") + ")", e);
+                if (last) throw e;
+                pause();
+            }
         }
+    }
+
+    void pause() {
+        try {
+            Thread.sleep(setupPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up the Evolution servers", e);
+        }
+    }
+
+    /** Every server's {@link Evolution}, or none: the ones made before a failure are closed again. */
+    void configure() {
+        var read = configuration.servers();
+        var registry = registries.registry();
+        var made = new LinkedHashMap<String, Evolution>();
+        try {
+            for (var server : read.servers()) {
+                made.put(server.name(), new Evolution(server.name(), configuration.settings(server), registry,
+                        Clock.systemUTC()));
+            }
+        } catch (RuntimeException | Error e) {
+            made.values().forEach(Evolution::close);
+            throw e;
+        }
+        servers = read;
+        configured.clear();
+        configured.putAll(made);
+        servers.warnings().forEach(LOG::warning);
         LOG.info(() -> "Evolution servers: " + servers.servers());
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.integrations.api.IntegrationRef;
 import whatsapp.web.security.Actors;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /** Appends who did what to which integration and why, in the caller's transaction. */
 @ApplicationScoped
@@ -50,8 +51,8 @@ public class AuditLog {
                         'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ' by ' || ?3, 500)
                 WHERE id = (SELECT id FROM integrations.audit_log WHERE integration_id = CAST(?4 AS uuid) AND action = 'instance.reused'
                             AND at > ?5 ORDER BY at DESC LIMIT 1)""")
-                .setParameter(1, REUSED_REASON).setParameter(2, at).setParameter(3, actor)
-                .setParameter(4, integration.id().toString()).setParameter(5, at.minus(Duration.ofMinutes(reusedWindowMinutes)))
+                .setParameter(1, REUSED_REASON).setParameter(2, SqlValues.at(at)).setParameter(3, actor)
+                .setParameter(4, integration.id().toString()).setParameter(5, SqlValues.at(at.minus(Duration.ofMinutes(reusedWindowMinutes))))
                 .executeUpdate();
         if (bumped == 0) record(actor, REUSED, integration, REUSED_REASON, at);
     }
@@ -66,7 +67,7 @@ public class AuditLog {
         em.createNativeQuery("""
                 INSERT INTO integrations.audit_log (at, actor, action, organization_id, integration_id, instance_name, reason)
                 VALUES (?1, ?2, ?3, CAST(?4 AS varchar), CAST(?5 AS uuid), CAST(?6 AS varchar), CAST(?7 AS varchar))""")
-                .setParameter(1, at).setParameter(2, Actors.bounded(actor)).setParameter(3, action).setParameter(4, organizationId)
+                .setParameter(1, SqlValues.at(at)).setParameter(2, Actors.bounded(actor)).setParameter(3, action).setParameter(4, organizationId)
                 .setParameter(5, integrationId == null ? null : integrationId.toString()).setParameter(6, instanceName)
                 .setParameter(7, reason == null ? null : reason.substring(0, Math.min(REASON_LENGTH, reason.length())))
                 .executeUpdate();

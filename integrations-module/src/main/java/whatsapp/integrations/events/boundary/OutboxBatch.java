@@ -64,9 +64,9 @@ public class OutboxBatch {
                 throw new IllegalStateException("Redis refused the event", e);
             }
         }
-        em.createNativeQuery("UPDATE integrations.outbox SET published_at = ?1 WHERE event_id IN (?2)")
-                .setParameter(1, Instant.now())
-                .setParameter(2, batch.stream().map(Sequenced::eventId).toList())
+        em.createNativeQuery("UPDATE integrations.outbox SET published_at = ?1 WHERE event_id = ANY(CAST(?2 AS uuid[]))")
+                .setParameter(1, SqlValues.at(Instant.now()))
+                .setParameter(2, SqlValues.array(batch.stream().map(Sequenced::eventId).toList()))
                 .executeUpdate();
         return batch.size();
     }
@@ -82,8 +82,8 @@ public class OutboxBatch {
     Map<UUID, IntegrationRef> rowsOf(List<Sequenced> batch) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT id, organization_id, instance_name, status FROM integrations.integrations WHERE id IN (?1)")
-                .setParameter(1, batch.stream().map(Sequenced::integrationId).distinct().toList()).getResultList();
+                "SELECT id, organization_id, instance_name, status FROM integrations.integrations WHERE id = ANY(CAST(?1 AS uuid[]))")
+                .setParameter(1, SqlValues.array(batch.stream().map(Sequenced::integrationId).distinct().toList())).getResultList();
         var found = new HashMap<UUID, IntegrationRef>();
         rows.forEach(r -> found.put(SqlValues.uuid(r[0]),
                 new IntegrationRef(SqlValues.uuid(r[0]), (String) r[1], (String) r[2], Status.of((String) r[3]))));

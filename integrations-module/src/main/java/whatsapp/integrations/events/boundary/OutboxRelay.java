@@ -6,8 +6,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -20,7 +20,10 @@ import whatsapp.integrations.events.entity.OutboxWritten;
  * left (Redis was down, the node crashed). At-least-once; consumers dedupe by event_id.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed (and never begun): no transaction around the @Schedule methods on any server. Payara applies a
+// class-level @TransactionAttribute only to business and @Timeout methods, never to @Schedule methods, which then
+// ran in a container transaction (REQUIRED) there.
+@TransactionManagement(TransactionManagementType.BEAN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxRelay {
 

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /**
  * One transaction: up to {@code max} events published before the cutoff (or, {@link #pruneWrittenBefore}, written
@@ -34,7 +35,7 @@ public class PruneBatch {
                     SELECT event_id FROM integrations.outbox WHERE %s LIMIT ?2
                     FOR UPDATE SKIP LOCKED) RETURNING sequence)
                 SELECT count(*), max(sequence) FROM gone""".formatted(condition))
-                .setParameter(1, cutoff).setParameter(2, max).getSingleResult();
+                .setParameter(1, SqlValues.at(cutoff)).setParameter(2, max).getSingleResult();
         if (pruned[1] != null) {
             em.createNativeQuery("UPDATE integrations.event_retention SET pruned_through = GREATEST(pruned_through, ?1)")
                     .setParameter(1, ((Number) pruned[1]).longValue()).executeUpdate();

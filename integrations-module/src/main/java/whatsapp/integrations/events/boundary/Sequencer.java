@@ -60,8 +60,8 @@ public class Sequencer {
     Map<UUID, Long> lastVersions(List<Unsequenced> events) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT integration_id, last_version FROM integrations.event_versions WHERE integration_id IN (?1)")
-                .setParameter(1, events.stream().map(Unsequenced::integrationId).distinct().toList()).getResultList();
+                "SELECT integration_id, last_version FROM integrations.event_versions WHERE integration_id = ANY(CAST(?1 AS uuid[]))")
+                .setParameter(1, SqlValues.array(events.stream().map(Unsequenced::integrationId).distinct().toList())).getResultList();
         var last = new HashMap<UUID, Long>();
         rows.forEach(r -> last.put(SqlValues.uuid(r[0]), ((Number) r[1]).longValue()));
         return last;

@@ -16,6 +16,7 @@ import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.events.entity.OutboxWritten;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /**
  * Writes events in the caller's transaction, so an event exists exactly when its state change committed. Each write
@@ -41,7 +42,7 @@ public class Outbox {
         em.createNativeQuery("""
                 INSERT INTO integrations.outbox (event_id, type, payload, created_at, integration_id, organization_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, eventId).setParameter(2, type.wire).setParameter(3, payload).setParameter(4, at)
+                .setParameter(1, eventId).setParameter(2, type.wire).setParameter(3, payload).setParameter(4, SqlValues.at(at))
                 .setParameter(5, integration.id()).setParameter(6, integration.organizationId())
                 .executeUpdate();
         written.fire(new OutboxWritten(1));

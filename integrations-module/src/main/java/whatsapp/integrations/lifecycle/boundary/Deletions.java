@@ -1,6 +1,8 @@
 package whatsapp.integrations.lifecycle.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +17,7 @@ import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.web.security.Actors;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /**
  * The database steps of a deletion, each one short transaction, so that none is open while Evolution is called
@@ -81,12 +84,14 @@ public class Deletions {
 
     /**
      * Leases the most overdue deletion to this node; other nodes skip leased rows. One at a time, so that the lease
-     * only has to outlast one deletion's work, never a queue of them.
+     * only has to outlast one deletion's work, never a queue of them. Committed at once, whatever the caller's
+     * transaction: a lease others cannot see yet is none, and its row lock would block this deletion's own later steps,
+     * each a transaction of its own (RetirementRetry ran in a container transaction on Payara and waited on itself).
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<UUID> leaseNextDue(Duration lease) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(LEASE_DUE, UUID.class)
-                .setParameter(1, (double) lease.toSeconds()).getResultList();
-        return ids.stream().findFirst();
+        List<?> ids = em.createNativeQuery(LEASE_DUE).setParameter(1, (double) lease.toSeconds()).getResultList();
+        return ids.stream().findFirst().map(SqlValues::uuid);
     }
 }

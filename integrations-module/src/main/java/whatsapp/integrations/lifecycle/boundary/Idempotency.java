@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.integrations.lifecycle.entity.StoredAnswer;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /**
  * Answers of POST /integrations/whatsapp kept per Idempotency-Key and organization, replayed as given for
@@ -36,7 +37,7 @@ public class Idempotency {
         var rows = (List<Object[]>) em.createNativeQuery("""
                         SELECT status, body, location FROM integrations.idempotency_keys
                         WHERE organization_id = ?1 AND key = ?2 AND created_at >= ?3""")
-                .setParameter(1, organizationId).setParameter(2, key).setParameter(3, expiredBefore()).getResultList();
+                .setParameter(1, organizationId).setParameter(2, key).setParameter(3, SqlValues.at(expiredBefore())).getResultList();
         return rows.stream().findFirst()
                 .map(row -> new StoredAnswer(((Number) row[0]).intValue(), (String) row[1], (String) row[2], true));
     }
@@ -49,8 +50,8 @@ public class Idempotency {
                 SET status = EXCLUDED.status, body = EXCLUDED.body, location = EXCLUDED.location, created_at = EXCLUDED.created_at
                 WHERE idempotency_keys.created_at < ?7""")
                 .setParameter(1, key).setParameter(2, organizationId).setParameter(3, answer.status())
-                .setParameter(4, answer.body()).setParameter(5, answer.location()).setParameter(6, Instant.now())
-                .setParameter(7, expiredBefore())
+                .setParameter(4, answer.body()).setParameter(5, answer.location()).setParameter(6, SqlValues.at(Instant.now()))
+                .setParameter(7, SqlValues.at(expiredBefore()))
                 .executeUpdate();
     }
 
@@ -61,6 +62,6 @@ public class Idempotency {
                 DELETE FROM integrations.idempotency_keys WHERE (organization_id, key) IN (
                     SELECT organization_id, key FROM integrations.idempotency_keys WHERE created_at < ?1
                     ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                .setParameter(1, expiredBefore()).setParameter(2, max).executeUpdate();
+                .setParameter(1, SqlValues.at(expiredBefore())).setParameter(2, max).executeUpdate();
     }
 }

@@ -80,16 +80,23 @@ public class IntegrationReads {
                        disconnect_reason, created_at, updated_at, webhook_unverified, evolution_server, probe_failed_at,
                        monitoring_paused_until, monitoring_pause_reason
                 FROM integrations.integrations WHERE true""");
-        if (organizationId != null) sql.append(" AND organization_id = :organization");
-        if (cursor != null) sql.append(" AND (created_at, id) < (:createdAt, :id)");
-        var query = em.createNativeQuery(sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").toString());
-        if (organizationId != null) query.setParameter("organization", organizationId);
+        // positional parameters: EclipseLink takes no named ones in native SQL
+        var parameters = new java.util.ArrayList<Object>();
+        if (organizationId != null) {
+            parameters.add(organizationId);
+            sql.append(" AND organization_id = ?").append(parameters.size());
+        }
         if (cursor != null) {
             var position = IntegrationPage.position(cursor);
-            query.setParameter("createdAt", position.createdAt()).setParameter("id", position.id());
+            parameters.add(SqlValues.at(position.createdAt()));
+            parameters.add(position.id());
+            sql.append(" AND (created_at, id) < (?").append(parameters.size() - 1).append(", ?").append(parameters.size()).append(")");
         }
+        parameters.add(limit + 1);
+        var query = em.createNativeQuery(sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?").append(parameters.size()).toString());
+        for (int i = 0; i < parameters.size(); i++) query.setParameter(i + 1, parameters.get(i));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setParameter("limit", limit + 1).getResultList();
+        List<Object[]> rows = query.getResultList();
         var now = java.time.Instant.now();
         var views = rows.stream().limit(limit).map(r -> {
             var status = Status.of((String) r[5]);

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import whatsapp.infrastructure.sql.SqlValues;
 import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.lifecycle.entity.Integration;
 import whatsapp.integrations.lifecycle.entity.MonitoringRequest;
@@ -55,7 +56,7 @@ public class MonitoringPauses {
             em.createNativeQuery("""
                     UPDATE integrations.integrations
                     SET monitoring_paused_until = ?1, monitoring_pause_reason = ?2, monitoring_paused_by = ?3
-                    WHERE id = CAST(?4 AS uuid)""").setParameter(1, request.pausedUntil()).setParameter(2, request.reason())
+                    WHERE id = CAST(?4 AS uuid)""").setParameter(1, SqlValues.at(request.pausedUntil())).setParameter(2, request.reason())
                     .setParameter(3, actor).setParameter(4, id.toString()).executeUpdate();
             audit.record(actor, "monitoring.paused", row.ref(), "no alerts or auto-heal until "
                     + JsonContract.Millis.FORMAT.format(request.pausedUntil()) + ": " + request.reason(), now);
@@ -78,8 +79,9 @@ public class MonitoringPauses {
             @SuppressWarnings("unchecked")
             List<String> names = em.createNativeQuery("""
                     SELECT instance_name FROM integrations.integrations
-                    WHERE instance_name IN (?1) AND monitoring_paused_until > ?2""")
-                    .setParameter(1, all.subList(from, Math.min(all.size(), from + CHUNK))).setParameter(2, at).getResultList();
+                    WHERE instance_name = ANY (CAST(?1 AS text[])) AND monitoring_paused_until > ?2""")
+                    .setParameter(1, SqlValues.array(all.subList(from, Math.min(all.size(), from + CHUNK))))
+                    .setParameter(2, SqlValues.at(at)).getResultList();
             paused.addAll(names);
         }
         return paused;

@@ -20,6 +20,7 @@ import whatsapp.integrations.audit.control.AuditLog;
 import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.events.entity.EventType;
 import whatsapp.integrations.lifecycle.entity.Integration;
+import whatsapp.infrastructure.sql.SqlValues;
 
 /**
  * What the orphan cleanup asks of this module: the removal of an Evolution instance no integration uses, and the
@@ -92,14 +93,14 @@ public class OrphanInstances {
         var now = Instant.now();
         var cooledDown = now.minus(Duration.ofHours(cooldownHours));
         em.createNativeQuery("DELETE FROM integrations.duplicate_number_reports WHERE reported_at < ?1")
-                .setParameter(1, cooledDown).executeUpdate();
+                .setParameter(1, SqlValues.at(cooledDown)).executeUpdate();
         var names = String.join(",", new TreeSet<>(instanceNames));
         int due = em.createNativeQuery("""
                 INSERT INTO integrations.duplicate_number_reports (phone_number, instance_names, reported_at)
                 VALUES (?1, ?2, ?3) ON CONFLICT (phone_number) DO UPDATE
                 SET instance_names = EXCLUDED.instance_names, reported_at = EXCLUDED.reported_at
                 WHERE duplicate_number_reports.instance_names <> EXCLUDED.instance_names""")
-                .setParameter(1, phoneNumber).setParameter(2, names).setParameter(3, now).executeUpdate();
+                .setParameter(1, phoneNumber).setParameter(2, names).setParameter(3, SqlValues.at(now)).executeUpdate();
         if (due == 0) {
             LOG.fine(() -> "Number " + phoneNumber + " was reported with the same instances within the cooldown");
             return;

@@ -3,8 +3,8 @@ package whatsapp.integrations.lifecycle.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -15,7 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database, so on a cluster each pending deletion is worked by one node at a time.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed (and never begun): no transaction around the @Schedule methods on any server. Payara applies a
+// class-level @TransactionAttribute only to business and @Timeout methods, never to @Schedule methods, which then
+// ran in a container transaction (REQUIRED) there.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class RetirementRetry {
 
     static final Logger LOG = Logger.getLogger(RetirementRetry.class.getName());

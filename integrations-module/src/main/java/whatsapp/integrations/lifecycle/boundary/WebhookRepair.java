@@ -3,8 +3,8 @@ package whatsapp.integrations.lifecycle.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +18,10 @@ import whatsapp.integrations.webhooks.control.WebhookSecret;
  * deliveries would be refused. One row at a time, each leased in the database.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed (and never begun): no transaction around the @Schedule methods on any server. Payara applies a
+// class-level @TransactionAttribute only to business and @Timeout methods, never to @Schedule methods, which then
+// ran in a container transaction (REQUIRED) there.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class WebhookRepair {
 
     static final Logger LOG = Logger.getLogger(WebhookRepair.class.getName());

@@ -1,6 +1,5 @@
 package whatsapp.integrations.status.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 import whatsapp.integrations.api.ProbeRecorded;
 import whatsapp.integrations.api.ProbeTarget;
 import whatsapp.integrations.api.Source;
@@ -29,8 +29,8 @@ public class Probes {
 
     static final int ANSWER_LENGTH = 200;
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     public List<String> due(Duration period, int limit) {
         try (var connection = dataSource.getConnection(); var query = connection.prepareStatement("""

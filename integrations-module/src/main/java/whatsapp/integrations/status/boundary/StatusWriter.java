@@ -1,6 +1,5 @@
 package whatsapp.integrations.status.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +25,7 @@ import whatsapp.integrations.events.control.Outbox;
 import whatsapp.integrations.status.control.Recording;
 import whatsapp.integrations.status.control.WebhookOrder;
 import whatsapp.integrations.status.control.StatusRows;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 
 /**
  * The one writer of integration statuses. Observations of many instances go in one transaction: one locking read of
@@ -43,8 +43,8 @@ public class StatusWriter {
     @ConfigProperty(name = "webhook.clock-reset-seconds", defaultValue = "300")
     long clockResetSeconds;
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     @Inject
     Outbox outbox;

@@ -6,8 +6,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -27,7 +27,10 @@ import whatsapp.maintenance.alerts.entity.AlertsWritten;
  * receiver was down, the node crashed, a backoff ran out). Resolved alerts are pruned after the retention.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Bean-managed (and never begun): no transaction around the @Schedule methods on any server. Payara applies a
+// class-level @TransactionAttribute only to business and @Timeout methods, never to @Schedule methods, which then
+// ran in a container transaction (REQUIRED) there.
+@TransactionManagement(TransactionManagementType.BEAN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AlertRelay {
 

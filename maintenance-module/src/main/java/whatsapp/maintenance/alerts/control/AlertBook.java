@@ -1,6 +1,5 @@
 package whatsapp.maintenance.alerts.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -24,6 +23,7 @@ import whatsapp.maintenance.alerts.entity.AlertView;
 import whatsapp.maintenance.alerts.entity.Notice;
 import whatsapp.maintenance.alerts.entity.Subject;
 import whatsapp.maintenance.alerts.entity.Unresolved;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 
 /**
  * The {@code maintenance.alerts} and {@code alert_notices} tables, in plain JDBC on the caller's transaction (the
@@ -32,8 +32,8 @@ import whatsapp.maintenance.alerts.entity.Unresolved;
 @ApplicationScoped
 public class AlertBook {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     /** The unresolved alerts of these subjects, locked until the transaction ends; null: every unresolved alert. */
     public Map<String, Unresolved> unresolved(Collection<String> subjects) {

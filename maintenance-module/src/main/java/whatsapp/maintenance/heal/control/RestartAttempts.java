@@ -1,6 +1,5 @@
 package whatsapp.maintenance.heal.control;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,13 +8,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 
 /** Restarts the auto-heal attempted ({@code maintenance.restart_attempts}), counted per instance and hour. */
 @Stateless
 public class RestartAttempts {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     public Map<String, Integer> since(Collection<String> instanceNames, Instant since) {
         if (instanceNames.isEmpty()) return Map.of();

@@ -1,6 +1,5 @@
 package whatsapp.maintenance.holds.control;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 import whatsapp.integrations.api.IntegrationSummary;
 import whatsapp.integrations.api.Integrations;
 import whatsapp.maintenance.holds.entity.Held;
@@ -25,8 +25,8 @@ public class Holds {
 
     static final Logger LOG = Logger.getLogger(Holds.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     @EJB(lookup = Integrations.LOOKUP)
     Integrations integrations;

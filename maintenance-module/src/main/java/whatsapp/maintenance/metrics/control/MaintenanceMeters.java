@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import whatsapp.infrastructure.metrics.MeterRegistries;
 import whatsapp.infrastructure.node.NodeIdentity;
 import whatsapp.integrations.api.Status;
 import whatsapp.integrations.api.StatusChange;
 
 /**
- * The maintenance meters, exposed by WildFly's Micrometer subsystem as Prometheus text on the management port
- * ({@code :9990/metrics}; dots become underscores, counters get {@code _total}, timers {@code _seconds_*}).
+ * The maintenance meters, in the registry {@link MeterRegistries} chose: exposed by WildFly's Micrometer subsystem as
+ * Prometheus text on the management port ({@code :9990/metrics}), on Payara by the application at {@code /metrics}
+ * (dots become underscores, counters get {@code _total}, timers {@code _seconds_*}).
  * Registered with {@code registry.counter(..)}, {@code timer(..)} and {@code gauge(..)}, never with
  * {@code Builder.register(registry)}: WildFly 39.0.1's per-deployment registry keeps builder-registered meters to
  * itself, and they never reach {@code /metrics}. Every meter carries a {@code node} tag (NODE_ID), so that a
@@ -26,6 +28,8 @@ import whatsapp.integrations.api.StatusChange;
 public class MaintenanceMeters {
 
     @Inject
+    MeterRegistries registries;
+
     MeterRegistry registry;
 
     final Map<Status, AtomicLong> instances = new ConcurrentHashMap<>();
@@ -37,6 +41,7 @@ public class MaintenanceMeters {
     /** {@code whatsapp_instances{status}}: integrations by status, as the last health sweep on this node left them. */
     @PostConstruct
     void gauges() {
+        registry = registries.registry();
         for (var status : Status.values()) {
             var value = instances.computeIfAbsent(status, s -> new AtomicLong());
             registry.gauge("whatsapp.instances", tags("status", status.name()), value, AtomicLong::get);

@@ -78,11 +78,15 @@ public class MaintenanceTimers {
         } catch (RuntimeException e) {
             LOG.warning(() -> "Runs left running by a dead node not recorded as abandoned: " + e.getClass().getSimpleName());
         }
-        schedule(RunType.cleanup, cleanupSchedule);
-        schedule(RunType.health, healthSchedule);
+        createTimer(RunType.cleanup, cleanupSchedule);
+        createTimer(RunType.health, healthSchedule);
     }
 
-    void schedule(RunType type, String schedule) {
+    /**
+     * Not an overload of {@link #schedule()}: Payara finds a bean's lifecycle callback by its name only and took this
+     * method now and then (whichever the class lists first), failing the deployment with "wrong number of arguments".
+     */
+    void createTimer(RunType type, String schedule) {
         Schedules.parse(schedule).ifPresentOrElse(
                 at -> timers.createCalendarTimer(at, new TimerConfig(type, false)),
                 () -> LOG.info(() -> "The " + type.label() + " schedule is off"));

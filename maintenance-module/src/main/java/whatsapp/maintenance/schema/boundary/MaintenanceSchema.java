@@ -1,13 +1,13 @@
 package whatsapp.maintenance.schema.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 import whatsapp.infrastructure.schema.SchemaMigration;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 
 /** Migrates the schema this module owns, {@code maintenance}. */
 @Startup
@@ -15,8 +15,8 @@ import whatsapp.infrastructure.schema.SchemaMigration;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class MaintenanceSchema {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     @PostConstruct
     void migrate() {

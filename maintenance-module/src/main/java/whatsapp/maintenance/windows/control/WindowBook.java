@@ -2,7 +2,6 @@ package whatsapp.maintenance.windows.control;
 
 import static whatsapp.web.json.JsonP.JSON;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import whatsapp.infrastructure.sql.WhatsAppDataSource;
 import whatsapp.maintenance.jdbc.control.Jdbc;
 import whatsapp.maintenance.jdbc.control.Jdbc.Binder;
 import whatsapp.maintenance.jdbc.control.Jdbc.Reader;
@@ -34,8 +34,8 @@ import whatsapp.web.json.JsonContract;
 @ApplicationScoped
 public class WindowBook {
 
-    @Resource(lookup = "java:jboss/datasources/WhatsAppDS")
-    DataSource dataSource;
+    /** WildFly's or Payara's binding, looked up on first use (WhatsAppDataSource). */
+    final DataSource dataSource = WhatsAppDataSource.lazy();
 
     static final String STATE = """
             CASE WHEN summarized_at IS NOT NULL AND snapshot_at IS NULL AND summary IS NULL THEN 'cancelled'

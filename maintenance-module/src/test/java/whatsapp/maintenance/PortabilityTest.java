@@ -1,0 +1,12 @@
+package whatsapp.maintenance;
+
+import whatsapp.web.portability.PortabilityRules;
+
+/** This module's code under the rules that keep it the same on WildFly and Payara. */
+class PortabilityTest extends PortabilityRules {
+
+    @Override
+    protected String rootPackage() {
+        return "whatsapp.maintenance";
+    }
+}

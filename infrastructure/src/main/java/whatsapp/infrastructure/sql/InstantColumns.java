@@ -1,4 +1,4 @@
-package whatsapp.maintenance.runs.entity;
+package whatsapp.infrastructure.sql;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -6,9 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Every {@code Instant} of this unit's entities as a {@code timestamptz} through {@link Timestamp}: Jakarta Persistence
- * 3.1 has no {@code Instant} type, and EclipseLink (Payara) would store it serialized; Hibernate (WildFly) converts
- * the same way.
+ * Every {@code Instant} of the entities of a persistence unit that lists this class (both units do) as a
+ * {@code timestamptz} through {@link Timestamp}: Jakarta Persistence 3.1 has no {@code Instant} type, and EclipseLink
+ * (Payara) would store it serialized; Hibernate (WildFly) converts the same way.
  */
 @Converter(autoApply = true)
 public class InstantColumns implements AttributeConverter<Instant, Timestamp> {

@@ -39,7 +39,9 @@ final class EmbeddedRedis {
     final String password;
     final PidFile pidFile;
     Binary binary;
-    Process process;
+    volatile Process process;
+    /** Registered at the first start: stops the current redis-server when this JVM exits, whatever else is slow. */
+    Thread exitHook;
 
     EmbeddedRedis(Path dir, int port, PidFile pidFile) {
         this.dir = dir;
@@ -109,7 +111,19 @@ final class EmbeddedRedis {
         process = new ProcessBuilder(binary().path().toString(), conf.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         pidFile.write(process.pid(), "redis");
+        if (exitHook == null) {
+            // A JVM's shutdown hooks run side by side: the stack's own (servers first, then Redis) can outlast the
+            // time a test runner gives an exiting JVM (failsafe kills it 30 s after System.exit while a Payara domain
+            // is still stopping), and a redis-server started here would be left running. This one needs no server.
+            exitHook = new Thread(this::destroyAtExit, "redis-stop-at-exit");
+            Runtime.getRuntime().addShutdownHook(exitHook);
+        }
         awaitListening(log);
+    }
+
+    void destroyAtExit() {
+        var running = process;
+        if (running != null) running.destroy();
     }
 
     /** Listening once it answers PING at all: {@code +PONG}, or {@code -NOAUTH} for a client without the password. */

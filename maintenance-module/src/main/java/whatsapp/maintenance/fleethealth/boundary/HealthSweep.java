@@ -24,7 +24,7 @@ import whatsapp.integrations.api.Status;
 import whatsapp.maintenance.alerts.boundary.Alerts;
 import whatsapp.maintenance.fleethealth.control.Confirmations;
 import whatsapp.maintenance.fleethealth.control.FleetComparison;
-import whatsapp.maintenance.fleethealth.control.Stopwatch;
+import whatsapp.maintenance.runs.control.Stopwatch;
 import whatsapp.maintenance.fleethealth.entity.AfterSweep;
 import whatsapp.maintenance.fleethealth.entity.HealthSummary;
 import whatsapp.maintenance.fleethealth.entity.Sweep;

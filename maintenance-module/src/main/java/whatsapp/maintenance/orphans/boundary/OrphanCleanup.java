@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import whatsapp.maintenance.runs.control.Stopwatch;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import whatsapp.maintenance.servers.boundary.FleetListings;
 import whatsapp.maintenance.servers.entity.ServerListing;
@@ -80,21 +81,19 @@ public class OrphanCleanup {
 
     /** The check: what a cleanup would consider, without rechecks, changes, events or alerts. */
     public OrphanReport check() {
-        long start = System.nanoTime();
+        var watch = new Stopwatch();
         var rows = integrations.inventory();
-        long read = System.nanoTime();
+        watch.lap("rows");
         var listed = listings.listAll(servers(rows));
-        long listedAt = System.nanoTime();
+        watch.lap("listings");
         if (listed.stream().noneMatch(ServerListing::listed)) throw new EvolutionUnavailable(failures(listed));
         var aborts = new ArrayList<String>();
         var parts = partsOf(listed, rows, aborts);
         var report = OrphanReport.of(merged(parts.stream().map(ServerPart::orphans).toList(), listed, rows),
                 aborts.isEmpty() ? null : String.join("; ", aborts));
-        long end = System.nanoTime();
+        watch.lap("compare");
         // where a check's time goes, as the sweep's line does: rows from PostgreSQL, the listings, the comparison
-        LOG.info(() -> "Orphan check: " + rows.size() + " rows, " + listed.size() + " servers listed; rows "
-                + (read - start) / 1_000_000 + " ms, listings " + (listedAt - read) / 1_000_000 + " ms, compare "
-                + (end - listedAt) / 1_000_000 + " ms");
+        LOG.info(() -> "Orphan check: " + rows.size() + " rows, " + listed.size() + " servers listed; " + watch);
         return report;
     }
 

@@ -1,6 +1,6 @@
-package whatsapp.maintenance.fleethealth.control;
+package whatsapp.maintenance.runs.control;
 
-/** Milliseconds per step of a sweep, for its log line: where a slow sweep spends its time. Not thread-safe. */
+/** Milliseconds per step of a run (a sweep, an orphan check), for its log line: where a slow one spends its time. Not thread-safe. */
 public final class Stopwatch {
 
     final StringBuilder laps = new StringBuilder();
